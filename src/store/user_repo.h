@@ -1,0 +1,50 @@
+// Users, their roles, and their login state. Every change is audited in the same transaction.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/role.h"
+#include "store/store.h"
+
+namespace bsap::store {
+
+struct User {
+  std::int64_t id = 0;
+  std::string username;
+  std::string display_name;
+  std::string email;
+  std::string password_hash;  // argon2id, libsodium's encoded string
+  std::vector<Role> roles;
+  bool disabled = false;
+  int failed_logins = 0;              // consecutive failures since the last success
+  std::int64_t locked_until = 0;      // unix seconds; 0 when not locked
+  std::string created_at;             // UTC ISO 8601
+};
+
+struct NewUser {
+  std::string username;
+  std::string display_name;
+  std::string email;
+  std::string password_hash;
+  std::vector<Role> roles;
+};
+
+// Throws StoreError when the username is taken (the message says so).
+std::int64_t add_user(Transaction& tx, const NewUser& user, std::string_view actor);
+std::optional<User> find_user(Transaction& tx, std::int64_t id);
+std::optional<User> find_user_by_username(Transaction& tx, std::string_view username);
+std::vector<User> list_users(Transaction& tx);
+void set_user_disabled(Transaction& tx, std::int64_t id, bool disabled, std::string_view actor);
+void set_user_roles(Transaction& tx, std::int64_t id, const std::vector<Role>& roles,
+                    std::string_view actor);
+void set_password_hash(Transaction& tx, std::int64_t id, const std::string& hash,
+                       std::string_view actor);
+// Login bookkeeping (audited as "login_failed" / "locked" / "login").
+void record_login_failure(Transaction& tx, std::int64_t id, int failed_logins,
+                          std::int64_t locked_until);
+void record_login_success(Transaction& tx, std::int64_t id);
+
+}  // namespace bsap::store
