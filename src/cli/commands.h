@@ -1,0 +1,32 @@
+// The `bsap` command's subcommands. Each group lives in its own file and registers itself on the
+// CLI11 app; main.cpp only wires them together and turns errors into exit codes.
+#pragma once
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace bsap::cli {
+
+struct GlobalOptions {
+  std::string db_url = "sqlite:var/bsap.db";  // --db
+};
+
+// Exit codes: 0 ok, 1 a check failed (audit verify found problems), 2 bad usage or input,
+// 3 the store could not be opened or written.
+enum ExitCode { kOk = 0, kCheckFailed = 1, kBadInput = 2, kStoreFailed = 3 };
+
+void add_version_command(CLI::App& app);
+void add_migrate_command(CLI::App& app, const GlobalOptions& options);
+void add_user_commands(CLI::App& app, const GlobalOptions& options);
+void add_audit_commands(CLI::App& app, const GlobalOptions& options);
+void add_serve_command(CLI::App& app, const GlobalOptions& options);
+void add_demo_commands(CLI::App& app, const GlobalOptions& options);
+
+// Subcommand callbacks report their outcome by throwing this; main turns it into the exit code.
+struct CommandExit {
+  int code;
+};
+
+}  // namespace bsap::cli
