@@ -9,6 +9,7 @@ APT_PACKAGES=(
   libsoci-dev libsqlite3-dev sqlite3 libpq-dev postgresql-15
   libsodium-dev libcli11-dev libspdlog-dev libfmt-dev
   libopencc-dev opencc libkainjow-mustache-dev nlohmann-json3-dev libyaml-cpp-dev
+  libzip-dev libpugixml-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium nodejs npm wrk nginx-light curl tzdata clang-format
 )
