@@ -8,16 +8,16 @@
 namespace bsap {
 
 struct AuditRecord {
-  std::int64_t seq = 0;    // 1, 2, 3, ... with no gaps in an untouched log
-  std::string at;          // UTC, ISO 8601 with milliseconds: 2026-11-22T13:05:09.123Z
+  std::int64_t seq = 0;  // 1, 2, 3, ... with no gaps in an untouched log
+  std::string at;        // UTC, ISO 8601 with milliseconds: 2026-11-22T13:05:09.123Z
   std::string actor;
   std::string entity;
   std::string entity_id;
   std::string action;
   std::string before_json;
   std::string after_json;
-  std::string prev_hash;   // hex SHA-256 of the previous record; 64 zeros for the first
-  std::string hash;        // hex SHA-256 over seq, at, actor, ..., prev_hash
+  std::string prev_hash;  // hex SHA-256 of the previous record; 64 zeros for the first
+  std::string hash;       // hex SHA-256 over seq, at, actor, ..., prev_hash
 };
 
 // The hash a record must carry, computed from its other fields (length-prefixed, so that no
@@ -25,13 +25,19 @@ struct AuditRecord {
 std::string compute_audit_hash(const AuditRecord& record);
 const std::string& genesis_hash();
 
-enum class AuditFault { edited, removed, reordered, head_mismatch };
+enum class AuditFault {
+  edited,         // the record's hash does not match its contents
+  removed,        // a gap in seq: records missing from the middle or the newest end
+  reordered,      // a seq not greater than the one before it
+  broken_link,    // prev_hash differs from the previous record's hash (one was rewritten whole)
+  head_mismatch,  // the newest record disagrees with the head the store keeps
+};
 
 struct AuditProblem {
   AuditFault fault;
-  std::int64_t seq;         // the record edited, or the first missing seq
-  std::int64_t count = 1;   // how many consecutive records are missing (removed)
-  std::string detail;       // a sentence for the operator
+  std::int64_t seq;        // the record edited, or the first missing seq
+  std::int64_t count = 1;  // how many consecutive records are missing (removed)
+  std::string detail;      // a sentence for the operator
 };
 
 struct AuditVerification {
@@ -42,7 +48,7 @@ struct AuditVerification {
 
 // Checks records (in seq order) against each other and against the head the store keeps
 // (the newest seq and hash), so that removing the newest record is caught too.
-AuditVerification verify_audit_chain(const std::vector<AuditRecord>& records,
-                                     std::int64_t head_seq, const std::string& head_hash);
+AuditVerification verify_audit_chain(const std::vector<AuditRecord>& records, std::int64_t head_seq,
+                                     const std::string& head_hash);
 
 }  // namespace bsap

@@ -11,8 +11,8 @@
 namespace bsap::store {
 
 struct AuditEvent {
-  std::string actor;        // username, or "system", or "cli:<user>"
-  std::string entity;       // "user", "session", "application", ...
+  std::string actor;   // username, or "system", or "cli:<user>"
+  std::string entity;  // "user", "session", "application", ...
   std::string entity_id;
   std::string action;       // "create", "disable", "login", ...
   std::string before_json;  // "{}" or "null" where nothing was before

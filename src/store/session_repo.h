@@ -10,11 +10,11 @@
 namespace bsap::store {
 
 struct SessionRecord {
-  std::string token_hash;        // hex SHA-256 of the cookie's token
-  std::int64_t user_id = 0;      // 0 for an anonymous session (it still carries a CSRF token)
+  std::string token_hash;    // hex SHA-256 of the cookie's token
+  std::int64_t user_id = 0;  // 0 for an anonymous session (it still carries a CSRF token)
   std::string csrf_token;
-  std::int64_t created_at = 0;   // unix seconds
-  std::int64_t expires_at = 0;   // unix seconds
+  std::int64_t created_at = 0;  // unix seconds
+  std::int64_t expires_at = 0;  // unix seconds
 };
 
 void insert_session(Transaction& tx, const SessionRecord& session);

@@ -5,6 +5,7 @@
 // rolls back, so an exception never leaves half a change behind. Audit records are appended in
 // the same transaction as the change they describe (see audit_repo.h).
 #pragma once
+#include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -48,5 +49,10 @@ class Store {
 // Opens a store from a URL: "sqlite:PATH" (creating the file and its folder) or
 // "postgresql://user@host:port/db". Throws StoreError with a message naming the URL's fault.
 std::unique_ptr<Store> open_store(std::string_view url);
+
+// Runs work in a new transaction and commits it; if work throws, the transaction rolls back and
+// the exception propagates, a database error (SOCI's) as StoreError, so that callers outside
+// store/ need not know SOCI.
+void in_transaction(Store& store, const std::function<void(Transaction&)>& work);
 
 }  // namespace bsap::store

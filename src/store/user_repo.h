@@ -19,9 +19,9 @@ struct User {
   std::string password_hash;  // argon2id, libsodium's encoded string
   std::vector<Role> roles;
   bool disabled = false;
-  int failed_logins = 0;              // consecutive failures since the last success
-  std::int64_t locked_until = 0;      // unix seconds; 0 when not locked
-  std::string created_at;             // UTC ISO 8601
+  int failed_logins = 0;          // consecutive failures since the last success
+  std::int64_t locked_until = 0;  // unix seconds; 0 when not locked
+  std::string created_at;         // UTC ISO 8601
 };
 
 struct NewUser {
