@@ -22,9 +22,9 @@ trap cleanup EXIT
 
 "${as_pg[@]}" "$PGBIN/initdb" -D "$work/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$work/initdb.log" 2>&1 \
   || { cat "$work/initdb.log"; exit 1; }
-"${as_pg[@]}" "$PGBIN/pg_ctl" -D "$work/data" -l "$work/server.log" -w \
+"${as_pg[@]}" "$PGBIN/pg_ctl" -D "$work/data" -l "$work/sock/server.log" -w \
   -o "-p $port -k $work/sock -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=200" start >/dev/null \
-  || { cat "$work/server.log"; exit 1; }
+  || { cat "$work/sock/server.log"; exit 1; }
 "$PGBIN/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE bsap_test" >/dev/null
 
 export BSAP_TEST_PG_URL="postgresql://postgres@127.0.0.1:$port/bsap_test"
