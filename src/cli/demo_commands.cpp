@@ -1,0 +1,80 @@
+// `bsap demo load`: the demo data set that `make run` serves — one user per role, so a visitor can
+// see every part of the system. It refuses a database that already holds real users, so a demo
+// password can never be planted in a live deployment.
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <set>
+
+#include "cli/commands.h"
+#include "core/password.h"
+#include "store/user_repo.h"
+
+namespace bsap::cli {
+namespace {
+
+struct DemoUser {
+  const char* username;
+  const char* display_name;
+  Role role;
+};
+
+// Shown in README.md and printed on load; valid only in a demo database.
+constexpr const char* kDemoPassword = "bsap-demo-2026";
+
+const std::vector<DemoUser>& demo_users() {
+  static const std::vector<DemoUser> users{
+      {"admin", "系統管理員 Administrator", Role::administrator},
+      {"secretariat", "秘書處 Secretariat Officer", Role::secretariat},
+      {"assessor", "審議小組 Assessment Panel Member", Role::assessment_panel},
+      {"approver", "審批小組 Approval Panel Member", Role::approval_panel},
+      {"committee", "委員會 Committee Member", Role::committee},
+      {"ngo", "申請機構 Applicant (NGO)", Role::applicant},
+      {"department", "部門聯絡人 Department Focal Point", Role::focal_point},
+  };
+  return users;
+}
+
+bool holds_non_demo_users(store::Transaction& tx) {
+  std::set<std::string> demo_names;
+  for (const auto& u : demo_users()) demo_names.insert(u.username);
+  for (const auto& user : store::list_users(tx))
+    if (!demo_names.count(user.username)) return true;
+  return false;
+}
+
+void load_demo(const GlobalOptions& options, bool force) {
+  auto db = store::open_store(options.db_url);
+  db->migrate();
+  auto tx = db->begin();
+  if (holds_non_demo_users(*tx) && !force) {
+    std::cerr << "bsap demo load: this database holds users that are not demo users; refusing to "
+                 "add demo accounts with a published password. Use a fresh database, or --force.\n";
+    throw CommandExit{kBadInput};
+  }
+  int added = 0;
+  for (const auto& u : demo_users()) {
+    if (store::find_user_by_username(*tx, u.username)) continue;
+    store::add_user(*tx, {u.username, u.display_name, std::string(u.username) + "@demo.invalid",
+                          hash_password(kDemoPassword), {u.role}},
+                    "demo");
+    ++added;
+  }
+  tx->commit();
+  std::cout << "demo: " << added << " user(s) added; every demo user's password is '"
+            << kDemoPassword << "'\n";
+  for (const auto& u : demo_users())
+    std::cout << "  " << u.username << "  (" << role_code(u.role) << ")\n";
+}
+
+}  // namespace
+
+void add_demo_commands(CLI::App& app, const GlobalOptions& options) {
+  auto* demo = app.add_subcommand("demo", "Demo data for trying bsap out");
+  demo->require_subcommand(1);
+  auto* load = demo->add_subcommand("load", "Add the demo data set (one user per role)");
+  static bool force = false;
+  load->add_flag("--force", force, "Add demo users even where other users exist");
+  load->callback([&options] { load_demo(options, force); });
+}
+
+}  // namespace bsap::cli

@@ -1,0 +1,38 @@
+// The schema, as numbered migrations embedded in the program and applied in order at start
+// (Store::migrate). One list serves both backends; the few words that differ between SQLite and
+// PostgreSQL are written as placeholders and filled in by render_migration_statement.
+//
+// Conventions shared by every table:
+// - Timestamps that people read (created_at, audit_log.at, applied_at) are TEXT, ISO 8601 UTC
+//   with milliseconds and a Z ("2026-11-22T13:05:09.123Z"): they read the same in both backends
+//   and sort correctly as text. Instants the code compares with the clock (expires_at,
+//   locked_until) are BIGINT Unix seconds, so the comparison is arithmetic in SQL.
+// - Flags are INTEGER 0/1 with a CHECK, since SQLite has no BOOLEAN and the same C++ reads both.
+// - Identifiers are BIGINT; text is TEXT (UTF-8).
+//
+// A released migration is never edited; a change to the schema is a new migration.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/store.h"
+
+namespace bsap::store {
+
+struct Migration {
+  int version;
+  std::string_view name;
+  // Executed in order, in one transaction. One SQL statement each: SQLite runs one at a time.
+  std::vector<std::string_view> statements;
+};
+
+// Every migration, by version, starting at 1 with no gaps.
+const std::vector<Migration>& migrations();
+
+// The statement with its dialect placeholders filled for backend:
+//   {identity}      a BIGINT primary key the database assigns, never reused;
+//   {genesis_hash}  the prev_hash of the first audit record (core/audit_chain.h).
+std::string render_migration_statement(std::string_view statement, Backend backend);
+
+}  // namespace bsap::store

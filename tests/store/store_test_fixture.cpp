@@ -1,0 +1,124 @@
+#include "store_test_fixture.h"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <random>
+#include <stdexcept>
+
+#include "store/user_repo.h"
+
+namespace bsap::store::testing {
+namespace {
+
+std::string postgres_base_url() {
+  const char* url = std::getenv("BSAP_TEST_PG_URL");
+  if (url == nullptr || *url == '\0')
+    throw std::runtime_error(
+        "BSAP_TEST_PG_URL is not set, so the PostgreSQL cases cannot run. Run them with "
+        "`make test`, or start a throwaway cluster for this program with "
+        "`scripts/with-postgres.sh build/h-store/tests/store_tests`.");
+  return url;
+}
+
+// The same URL naming another database: the path after host:port, before any ?parameters.
+std::string with_database(const std::string& url, const std::string& name) {
+  const auto authority = url.find("://") + 3;
+  const auto path = url.find('/', authority);
+  const auto query = url.find('?', authority);
+  const std::string parameters = query == std::string::npos ? "" : url.substr(query);
+  const auto host_end = path == std::string::npos ? std::min(query, url.size()) : path;
+  return url.substr(0, host_end) + "/" + name + parameters;
+}
+
+// Unique across the two test processes ctest runs at once and across tests in one process.
+std::string unique_name() {
+  static std::atomic<int> counter{0};
+  std::random_device random;
+  return "bsap_t_" + std::to_string(getpid()) + "_" + std::to_string(counter++) + "_" +
+         std::to_string(random() % 1'000'000);
+}
+
+void run_admin(const std::string& admin_url, const std::string& statement) {
+  // A query string keeps SOCI 4.0 from mangling the URL (see src/store/postgres_store.cpp).
+  const char* separator = admin_url.find('?') == std::string::npos ? "?" : "&";
+  soci::session admin(soci::postgresql, admin_url + separator + "application_name=bsap_tests");
+  admin << statement;
+}
+
+}  // namespace
+
+TestDatabase::TestDatabase(Backend backend) : backend_(backend) {
+  const std::string name = unique_name();
+  if (backend_ == Backend::sqlite) {
+    sqlite_folder_ = (std::filesystem::temp_directory_path() / name).string();
+    url_ = "sqlite:" + sqlite_folder_ + "/bsap.db";  // the store creates the folder
+    return;
+  }
+  postgres_admin_url_ = postgres_base_url();
+  run_admin(postgres_admin_url_, "CREATE DATABASE " + name);
+  postgres_name_ = name;
+  url_ = with_database(postgres_admin_url_, name);
+}
+
+TestDatabase::~TestDatabase() {
+  try {
+    if (backend_ == Backend::sqlite)
+      std::filesystem::remove_all(sqlite_folder_);
+    else if (!postgres_name_.empty())
+      run_admin(postgres_admin_url_, "DROP DATABASE IF EXISTS " + postgres_name_ + " WITH (FORCE)");
+  } catch (const std::exception& e) {
+    ADD_FAILURE() << "could not remove the test database: " << e.what();
+  }
+}
+
+void StoreTest::SetUp() {
+  try {
+    database_ = std::make_unique<TestDatabase>(GetParam());
+  } catch (const std::exception& e) {
+    GTEST_FAIL() << e.what();
+  }
+  store_ = open_store(database_->url());
+  store_->migrate();
+}
+
+void StoreTest::TearDown() {
+  store_.reset();  // close the connections before the database goes
+  database_.reset();
+}
+
+std::int64_t StoreTest::add_test_user(const std::string& username, const std::vector<Role>& roles) {
+  std::int64_t id = 0;
+  in_transaction(*store_, [&](Transaction& tx) {
+    id = add_user(tx,
+                  {username, "Name of " + username, username + "@example.org",
+                   "$argon2id$placeholder", roles},
+                  "test");
+  });
+  return id;
+}
+
+void StoreTest::execute_sql(const std::string& statement) {
+  in_transaction(*store_, [&](Transaction& tx) { tx.sql() << statement; });
+}
+
+std::int64_t StoreTest::count_rows(const std::string& table) {
+  std::int64_t count = 0;
+  in_transaction(*store_, [&](Transaction& tx) {
+    tx.sql() << "SELECT COUNT(*) FROM " + table, soci::into(count);
+  });
+  return count;
+}
+
+std::string backend_name(const ::testing::TestParamInfo<Backend>& info) {
+  return info.param == Backend::sqlite ? "sqlite" : "postgres";
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values(Backend::sqlite, Backend::postgres),
+                         backend_name);
+
+}  // namespace bsap::store::testing

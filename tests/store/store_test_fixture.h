@@ -1,0 +1,54 @@
+// The store suite's fixture: every test gets a database of its own on the backend under test
+// (ctest runs tests as separate processes, two at a time), migrated, and removed afterwards.
+#pragma once
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/role.h"
+#include "store/store.h"
+
+namespace bsap::store::testing {
+
+// A fresh, empty database: a temporary SQLite file, or a new database in the PostgreSQL cluster
+// named by BSAP_TEST_PG_URL. Throws std::runtime_error (saying how to get a cluster) if that
+// variable is unset.
+class TestDatabase {
+ public:
+  explicit TestDatabase(Backend backend);
+  ~TestDatabase();
+  TestDatabase(const TestDatabase&) = delete;
+  TestDatabase& operator=(const TestDatabase&) = delete;
+
+  const std::string& url() const { return url_; }
+
+ private:
+  Backend backend_;
+  std::string url_;
+  std::string sqlite_folder_;
+  std::string postgres_admin_url_;
+  std::string postgres_name_;
+};
+
+class StoreTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override;
+  void TearDown() override;
+
+  // A user with a placeholder password hash (hashing is slow and not under test here).
+  std::int64_t add_test_user(const std::string& username,
+                             const std::vector<Role>& roles = {Role::secretariat});
+  // Runs raw SQL in a committed transaction, as an intruder with database access would.
+  void execute_sql(const std::string& statement);
+  std::int64_t count_rows(const std::string& table);
+
+  std::unique_ptr<TestDatabase> database_;
+  std::unique_ptr<Store> store_;
+};
+
+std::string backend_name(const ::testing::TestParamInfo<Backend>& info);
+
+}  // namespace bsap::store::testing
