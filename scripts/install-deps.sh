@@ -11,7 +11,7 @@ APT_PACKAGES=(
   libopencc-dev opencc libkainjow-mustache-dev nlohmann-json3-dev libyaml-cpp-dev
   libzip-dev libpugixml-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  chromium nodejs npm wrk nginx-light curl tzdata clang-format
+  chromium fonts-wqy-microhei nodejs npm wrk nginx-light curl tzdata clang-format
 )
 
 missing=()
