@@ -1,0 +1,72 @@
+// `bsap serve`: opens and migrates the store, loads the texts, templates and static files from
+// the bsap home, and serves the web application until SIGTERM or SIGINT.
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "cli/commands.h"
+#include "core/messages.h"
+#include "store/store.h"
+#include "web/app.h"
+#include "web/server.h"
+
+namespace bsap::cli {
+namespace {
+
+struct ServeOptions {
+  std::string host = "127.0.0.1";
+  unsigned short port = 8080;
+  int threads = 2;
+  bool secure_cookies = false;
+};
+
+// Where data/, templates/ and static/ live: $BSAP_HOME, else the source tree the program was
+// built from.
+std::filesystem::path bsap_home() {
+  const char* home = std::getenv("BSAP_HOME");
+  return home && *home ? std::filesystem::path(home) : std::filesystem::path(BSAP_DEFAULT_HOME);
+}
+
+std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path.string());
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+void serve(const GlobalOptions& global, const ServeOptions& options) {
+  auto store = store::open_store(global.db_url);
+  store->migrate();
+  std::filesystem::path home = bsap_home();
+  SimplifiedConverter converter;
+  auto messages =
+      MessageCatalogue::from_yaml(read_text(home / "data/i18n/messages.yaml"), converter);
+  web::App app(*store, messages, home, {.secure_cookies = options.secure_cookies});
+  web::Server server({.host = options.host, .port = options.port, .threads = options.threads}, app);
+  std::cout << "bsap: listening on http://" << options.host << ":" << server.port() << std::endl;
+  server.run();
+  std::cout << "bsap: stopped" << std::endl;
+}
+
+}  // namespace
+
+void add_serve_command(CLI::App& app, const GlobalOptions& options) {
+  auto serve_options = std::make_shared<ServeOptions>();
+  auto* cmd = app.add_subcommand("serve", "Serve the web application over HTTP");
+  cmd->add_option("--host", serve_options->host, "Address to listen on")->capture_default_str();
+  cmd->add_option("--port", serve_options->port, "Port to listen on (0: any free port)")
+      ->capture_default_str();
+  cmd->add_option("--threads", serve_options->threads, "Worker threads")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  cmd->add_flag("--secure-cookies", serve_options->secure_cookies,
+                "Mark the session cookie Secure (when a TLS proxy fronts bsap)");
+  cmd->callback([&options, serve_options] { serve(options, *serve_options); });
+}
+
+}  // namespace bsap::cli

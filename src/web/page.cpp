@@ -1,0 +1,98 @@
+#include "web/page.h"
+
+#include <algorithm>
+
+#include "core/role.h"
+#include "web/lang_path.h"
+
+namespace bsap::web {
+namespace {
+
+bool holds(const store::User& user, Role role) {
+  return std::ranges::find(user.roles, role) != user.roles.end();
+}
+
+// Simplified Chinese is offered on public pages (ARCHITECTURE.md principle 7), and kept
+// offered wherever the visitor already reads it.
+bool offers_simplified(const RequestContext& ctx) {
+  bool public_page = !ctx.route() || ctx.route()->access.kind() == Access::Kind::public_;
+  return public_page || ctx.lang() == Lang::zh_hans;
+}
+
+PageData language_switch(const RequestContext& ctx) {
+  PageData languages{PageData::type::list};
+  for (Lang lang : {Lang::zh_hant, Lang::en, Lang::zh_hans}) {
+    if (lang == Lang::zh_hans && !offers_simplified(ctx)) continue;
+    std::string href = with_language(lang, ctx.rest_path());
+    if (!ctx.request().query.empty()) href += "?" + ctx.request().query;
+    PageData item;
+    item.set("name", ctx.web().messages.get("language_self_name", lang));
+    item.set("tag", std::string(lang_tag(lang)));
+    item.set("href", href);
+    item.set("current", lang == ctx.lang());
+    languages.push_back(item);
+  }
+  return languages;
+}
+
+void add_visitor(RequestContext& ctx, PageData& data) {
+  const auto& user = ctx.user();
+  data.set("signed_in", user.has_value());
+  if (!user) return;
+  data.set("user_display_name", user->display_name.empty() ? user->username : user->display_name);
+  data.set("is_administrator", holds(*user, Role::administrator));
+  data.set("csrf_token", ctx.session().csrf_token());
+}
+
+void add_links(const RequestContext& ctx, PageData& data) {
+  data.set("home_href", ctx.link("/"));
+  data.set("login_href", ctx.link("/login"));
+  data.set("logout_href", ctx.link("/logout"));
+  data.set("account_href", ctx.link("/account"));
+  data.set("admin_href", ctx.link("/admin"));
+  data.set("admin_users_href", ctx.link("/admin/users"));
+}
+
+}  // namespace
+
+Response render_page(RequestContext& ctx, std::string_view template_name,
+                     std::string_view title_key, PageData data, int status) {
+  const WebContext& web = ctx.web();
+  data.set("t", web.texts[static_cast<std::size_t>(ctx.lang())]);
+  data.set("lang", std::string(lang_segment(ctx.lang())));
+  data.set("lang_tag", std::string(lang_tag(ctx.lang())));
+  data.set("title", ctx.text(title_key));
+  add_links(ctx, data);
+  add_visitor(ctx, data);
+  data.set("languages", language_switch(ctx));
+  data.set("content", web.templates.render(template_name, data));
+
+  Response response;
+  response.status = status;
+  response.body = web.templates.render("layout", data);
+  // Pages carry the visitor's name and CSRF token: never cache them.
+  response.add_header("Cache-Control", "no-store");
+  return response;
+}
+
+std::string fill(std::string text, std::string_view name, std::string_view value) {
+  std::string placeholder = "{" + std::string(name) + "}";
+  if (auto at = text.find(placeholder); at != std::string::npos)
+    text.replace(at, placeholder.size(), value);
+  return text;
+}
+
+void add_errors(PageData& data, const std::vector<FieldError>& errors) {
+  PageData list{PageData::type::list};
+  for (const auto& error : errors) {
+    PageData item;
+    item.set("field", error.field);
+    item.set("message", error.message);
+    list.push_back(item);
+    data.set(error.field + "_error", error.message);
+  }
+  data.set("has_errors", !errors.empty());
+  data.set("errors", list);
+}
+
+}  // namespace bsap::web

@@ -1,0 +1,31 @@
+#include "web/request_context.h"
+
+#include "web/lang_path.h"
+
+namespace bsap::web {
+
+RequestContext::RequestContext(const WebContext& web, const Request& request, const Route* route)
+    : web_(web), request_(request), route_(route), rest_path_(request.path) {
+  if (auto localized = split_language(request.path)) {
+    lang_ = localized->lang;
+    rest_path_ = std::move(localized->rest);
+  }
+}
+
+WebSession& RequestContext::session() {
+  if (!session_) session_.emplace(web_.store, web_.sessions, request_.header("Cookie"));
+  return *session_;
+}
+
+const FormData& RequestContext::form() {
+  if (!form_) {
+    bool urlencoded =
+        request_.header("Content-Type").starts_with("application/x-www-form-urlencoded");
+    form_ = urlencoded ? FormData::parse(request_.body) : FormData{};
+  }
+  return *form_;
+}
+
+std::string RequestContext::link(std::string_view rest) const { return with_language(lang_, rest); }
+
+}  // namespace bsap::web

@@ -1,0 +1,29 @@
+// What every request's handling shares: the store, the texts, the templates, the static files
+// and the session settings. Built once at start; read-only afterwards, so threads share it.
+#pragma once
+#include <array>
+#include <string>
+
+#include "core/lang.h"
+#include "core/messages.h"
+#include "store/store.h"
+#include "web/static_files.h"
+#include "web/templates.h"
+#include "web/web_session.h"
+
+namespace bsap::web {
+
+struct WebContext {
+  store::Store& store;
+  const MessageCatalogue& messages;
+  TemplateSet templates;
+  StaticFiles static_files;
+  SessionSettings sessions;
+  // Every catalogue text of one language as {{t.key}} data, indexed by Lang.
+  std::array<PageData, 3> texts;
+  // A real argon2id hash of a random password: checked when a username is unknown, so that
+  // an unknown name takes as long to refuse as a wrong password and does not give itself away.
+  std::string decoy_password_hash;
+};
+
+}  // namespace bsap::web

@@ -1,0 +1,110 @@
+// Walks every route of the table with every role and with no session, and checks each answer
+// against the route's own rule: allowed, sent to sign in, or refused with 403.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "store/user_repo.h"
+#include "web/routes.h"
+#include "web/web_suite.h"
+
+namespace bsap::test {
+namespace {
+
+using web::Access;
+using web::Method;
+using web::Route;
+
+enum class Expected { allowed, sign_in, forbidden };
+
+Expected expected_for(const Access& rule, std::optional<Role> role) {
+  if (rule.kind() == Access::Kind::public_) return Expected::allowed;
+  if (!role) return Expected::sign_in;
+  if (rule.kind() == Access::Kind::signed_in) return Expected::allowed;
+  bool holds = std::ranges::find(rule.roles(), *role) != rule.roles().end();
+  return holds ? Expected::allowed : Expected::forbidden;
+}
+
+std::string sample_target(const Route& route) {
+  std::string target(route.pattern);
+  if (auto at = target.find("{lang}"); at != std::string::npos) target.replace(at, 6, "en");
+  if (target.ends_with('*')) target.replace(target.size() - 1, 1, "css/bsap.css");
+  return target;
+}
+
+// Signing out ends the session the rest of the walk needs, so it is walked last.
+std::vector<const Route*> walk_order() {
+  std::vector<const Route*> routes;
+  for (const Route& route : web::app_routes()) routes.push_back(&route);
+  std::ranges::stable_partition(routes,
+                                [](const Route* r) { return r->pattern != "/{lang}/logout"; });
+  return routes;
+}
+
+// A GET carries ?id= and a POST its CSRF token and id, both naming the walker's own account,
+// so that the administrator's forms are well formed and any refusal comes from the rule.
+HttpResponse visit(HttpClient& client, const Route& route, std::int64_t own_id) {
+  std::string target = sample_target(route);
+  std::string id = std::to_string(own_id);
+  if (route.method == Method::get) return client.get(target + "?id=" + id);
+  std::string form_page = client.session_cookie().empty() ? "/en/login" : "/en/account";
+  std::string token = client.csrf_token_from(form_page);
+  if (token.empty()) token = client.csrf_token_from("/en/login");
+  return client.post_form(target, {{"csrf_token", token}, {"id", id}});
+}
+
+void expect_rule(const HttpResponse& response, Expected expected, const std::string& what) {
+  switch (expected) {
+    case Expected::allowed:
+      EXPECT_GE(response.status, 200) << what;
+      EXPECT_LT(response.status, 400) << what << "\n" << response.body.substr(0, 400);
+      EXPECT_FALSE(response.header("location").starts_with("/en/login?")) << what;
+      break;
+    case Expected::sign_in:
+      EXPECT_EQ(response.status, 303) << what;
+      EXPECT_TRUE(response.header("location").starts_with("/en/login")) << what;
+      break;
+    case Expected::forbidden:
+      EXPECT_EQ(response.status, 403) << what;
+      break;
+  }
+}
+
+class RouteAccess : public WebSuite {
+ protected:
+  std::int64_t id_of(const std::string& username) {
+    auto tx = server().store().begin();
+    return store::find_user_by_username(*tx, username)->id;
+  }
+
+  void walk(std::optional<Role> role) {
+    std::string who = role ? user_with_role(*role) : "anonymous";
+    HttpClient client = role ? signed_in_as(who) : anonymous();
+    std::int64_t own_id = role ? id_of(who) : admin_id_;
+    for (const Route* route : walk_order()) {
+      std::string what = std::string(web::method_name(route->method)) + " " +
+                         std::string(route->pattern) + " as " + who;
+      expect_rule(visit(client, *route, own_id), expected_for(route->access, role), what);
+    }
+  }
+};
+
+TEST_F(RouteAccess, TheTableHasRoutesAndEachRuleIsStated) {
+  EXPECT_GE(web::app_routes().size(), 10u);
+  for (const Route& route : web::app_routes()) {
+    if (route.access.kind() == Access::Kind::roles) {
+      EXPECT_FALSE(route.access.roles().empty()) << route.pattern;
+    }
+  }
+}
+
+TEST_F(RouteAccess, EveryRouteWithoutASession) { walk(std::nullopt); }
+
+TEST_F(RouteAccess, EveryRouteWithEveryRole) {
+  for (Role role : all_roles()) walk(role);
+}
+
+}  // namespace
+}  // namespace bsap::test

@@ -1,0 +1,44 @@
+// The real `bsap serve` as a child process on a free loopback port, with its own temporary
+// SQLite database, for tests that talk HTTP to it.
+#pragma once
+#include <sys/types.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/role.h"
+#include "store/store.h"
+
+namespace bsap::test {
+
+class ServerProcess {
+ public:
+  // Creates the temporary folder and database (migrated); the server is not started yet.
+  ServerProcess();
+  ~ServerProcess();  // stops the server if running, removes the folder
+
+  // Adds a user straight through the store, audited as "test".
+  std::int64_t add_user(const std::string& username, const std::string& password,
+                        const std::vector<Role>& roles, const std::string& display_name = "");
+
+  // Starts `bsap serve --port 0` and waits for its "listening" line. Returns false when the
+  // program exited or stayed silent instead.
+  bool start();
+  unsigned short port() const { return port_; }
+  // Sends SIGTERM and waits; returns the exit status (or -1 when killed by a signal).
+  int terminate();
+
+  store::Store& store() { return *store_; }
+  std::string server_output() const;
+
+ private:
+  std::filesystem::path dir_;
+  std::string db_url_;
+  std::unique_ptr<store::Store> store_;
+  pid_t pid_ = -1;
+  unsigned short port_ = 0;
+};
+
+}  // namespace bsap::test
