@@ -1,0 +1,189 @@
+// Every page that exists, checked with axe-core against WCAG 2.0, 2.1 and 2.2 levels A and AA
+// (ARCHITECTURE.md principle 8). A failure lists each violation's rule id, impact and first node.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import {
+  useHarness, clickAndLoad, fillLogin, languageSwitch, REPO_ROOT, screenshotPath,
+} from './harness.mjs';
+
+const AXE_SCRIPT = path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const CRAWL_LIMIT = 40;
+
+const h = useHarness({
+  users: [
+    { username: 'admin', role: 'administrator', displayName: 'Ada Administrator' },
+    { username: 'applicant', role: 'applicant', displayName: 'Apple Applicant' },
+  ],
+});
+
+async function axeViolations(page) {
+  await page.addScriptTag({ path: AXE_SCRIPT });
+  return page.evaluate(async (tags) => {
+    const results = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    const brief = (list) => list.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      count: v.nodes.length,
+      target: v.nodes[0] ? v.nodes[0].target.join(' ') : '',
+      html: v.nodes[0] ? v.nodes[0].html.slice(0, 160) : '',
+    }));
+    return { violations: brief(results.violations), incomplete: brief(results.incomplete) };
+  }, WCAG_TAGS);
+}
+
+function describe(list) {
+  return list.map((v) => `  ${v.id} [${v.impact}] ${v.target} (${v.count} node${v.count === 1 ? '' : 's'}): ${v.help}\n      ${v.html}`)
+    .join('\n');
+}
+
+// Checks the page already loaded in `page`; `status` is the HTTP status it must have had.
+async function checkPage(t, page, label, response, status) {
+  assert.ok(response, `${label}: no response`);
+  assert.equal(response.status(), status, `${label}: HTTP status`);
+  assert.ok(await languageSwitch(page).getByRole('link').count() >= 1, `${label}: the page has a language switch`);
+  const { violations, incomplete } = await axeViolations(page);
+  if (incomplete.length) t.diagnostic(`${label}: axe could not decide (review by hand):\n${describe(incomplete)}`);
+  assert.equal(violations.length, 0,
+    `${label} (${page.url()}) has ${violations.length} WCAG violation(s):\n${describe(violations)}`);
+}
+
+// A page in a context that lets the axe script in whatever the page's Content-Security-Policy says.
+function newAxePage(options = {}) {
+  return h.newPage({ bypassCSP: true, ...options });
+}
+
+async function visit(t, page, pathname, status = 200) {
+  await t.test(`${pathname} (${status})`, async (st) => {
+    const response = await page.goto(h.url(pathname));
+    await checkPage(st, page, pathname, response, status);
+  });
+}
+
+test('public pages meet WCAG 2.2 AA', async (t) => {
+  const page = await newAxePage();
+  try {
+    for (const lang of ['zh', 'en', 'zh-hans']) {
+      await visit(t, page, `/${lang}/`);
+      await visit(t, page, `/${lang}/login`);
+      await visit(t, page, `/${lang}/no-such-page`, 404);
+    }
+    for (const lang of ['zh', 'en']) {
+      await t.test(`/${lang}/login with an error summary`, async (st) => {
+        await page.goto(h.url(`/${lang}/login`));
+        await fillLogin(page, 'applicant', 'wrong password');
+        assert.equal(new URL(page.url()).pathname, `/${lang}/login`);
+        assert.ok(await page.getByRole('alert').first().isVisible(), 'an error summary is shown');
+        // The form's answer to the bad login; reload would repeat the POST, so check in place.
+        const { violations } = await axeViolations(page);
+        assert.equal(violations.length, 0,
+          `/${lang}/login after a bad login has ${violations.length} WCAG violation(s):\n${describe(violations)}`);
+        st.diagnostic('checked');
+      });
+    }
+    for (const lang of ['zh', 'en']) await visit(t, page, `/${lang}/logout`, 405);
+    await t.test('the 403 page for a form without its CSRF token', async () => {
+      await page.goto(h.url('/en/login'));
+      await page.locator('input[name="csrf_token"]').evaluate((input) => input.remove());
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST'),
+        clickAndLoad(page.getByRole('main').getByRole('button', { name: /sign ?in|log ?in/i })),
+      ]);
+      assert.equal(response.status(), 403, 'a form without its token is refused with 403');
+      const { violations } = await axeViolations(page);
+      assert.equal(violations.length, 0,
+        `the CSRF refusal page has ${violations.length} WCAG violation(s):\n${describe(violations)}`);
+    });
+    await t.test('empty login form shows an accessible error summary', async () => {
+      await page.goto(h.url('/en/login'));
+      await clickAndLoad(page.getByRole('main').getByRole('button', { name: /log ?in|sign ?in/i }));
+      const { violations } = await axeViolations(page);
+      assert.equal(violations.length, 0,
+        `/en/login after an empty submit has ${violations.length} WCAG violation(s):\n${describe(violations)}`);
+    });
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('signed-in pages and the 403 page meet WCAG 2.2 AA', async (t) => {
+  const page = await newAxePage();
+  try {
+    await h.login(page, 'applicant', { lang: 'zh' });
+    for (const lang of ['zh', 'en', 'zh-hans']) await visit(t, page, `/${lang}/account`);
+    for (const lang of ['zh', 'en']) {
+      await visit(t, page, `/${lang}/admin`, 403);
+      await visit(t, page, `/${lang}/admin/users`, 403);
+    }
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('administration pages meet WCAG 2.2 AA', async (t) => {
+  const page = await newAxePage({ viewport: { width: 1280, height: 900 } });
+  try {
+    await h.login(page, 'admin', { lang: 'en' });
+    const seen = new Set();
+    const queue = ['/zh/admin', '/en/admin', '/zh/admin/users', '/en/admin/users'];
+    // Every page the admin pages link to under /LANG/admin, as they grow.
+    while (queue.length && seen.size < CRAWL_LIMIT) {
+      const pathname = queue.shift();
+      if (seen.has(pathname)) continue;
+      seen.add(pathname);
+      await visit(t, page, pathname);
+      const links = await page.locator('a[href]').evaluateAll((anchors) => anchors.map((a) => a.href));
+      for (const href of links) {
+        const url = new URL(href);
+        if (url.origin !== h.baseURL) continue;
+        if (!/^\/(zh|en)\/admin(\/|$)/.test(url.pathname)) continue;
+        const target = url.pathname + url.search;
+        if (!seen.has(target)) queue.push(target);
+      }
+    }
+    for (const lang of ['zh', 'en']) {
+      await t.test(`/${lang}/admin/users: the add-user form with its error summary`, async () => {
+        await page.goto(h.url(`/${lang}/admin/users`));
+        await clickAndLoad(page.getByRole('main').getByRole('button').last());
+        assert.ok(await page.getByRole('alert').first().isVisible(), 'an error summary is shown');
+        const { violations } = await axeViolations(page);
+        assert.equal(violations.length, 0,
+          `/${lang}/admin/users with errors has ${violations.length} WCAG violation(s):\n${describe(violations)}`);
+      });
+    }
+    await t.test('/en/admin/users after adding a user (success banner)', async () => {
+      await page.goto(h.url('/en/admin/users'));
+      const main = page.getByRole('main');
+      await main.getByRole('textbox', { name: /^Username/ }).fill('new.officer');
+      await main.getByRole('textbox', { name: /^Name/ }).fill('New Officer');
+      await main.getByRole('checkbox', { name: /Secretariat/ }).check();
+      await main.getByLabel(/Initial password/).fill('a long initial password');
+      await clickAndLoad(main.getByRole('button', { name: /Add user/ }));
+      assert.ok(await page.getByRole('cell', { name: 'New Officer' }).isVisible(), 'the new user is listed');
+      const { violations } = await axeViolations(page);
+      assert.equal(violations.length, 0,
+        `/en/admin/users after adding a user has ${violations.length} WCAG violation(s):\n${describe(violations)}`);
+    });
+    await page.goto(h.url('/en/admin/users'));
+    await page.screenshot({ path: screenshotPath('admin-users-en.png'), fullPage: true });
+    await page.goto(h.url('/zh/admin/users'));
+    await page.screenshot({ path: screenshotPath('admin-users-zh.png'), fullPage: true });
+    t.diagnostic(`checked ${seen.size} administration page(s): ${[...seen].join(' ')}`);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('home page at a phone width meets WCAG 2.2 AA (reflow, target size)', async (t) => {
+  const page = await newAxePage({ viewport: { width: 320, height: 640 } });
+  try {
+    await visit(t, page, '/zh/');
+    await page.screenshot({ path: screenshotPath('home-zh-320px.png'), fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page scrolls sideways at 320 px by ${overflow} px (WCAG 1.4.10 Reflow)`);
+  } finally {
+    await page.context().close();
+  }
+});
