@@ -24,6 +24,7 @@ void add_audit_commands(CLI::App& app, const GlobalOptions& options);
 void add_serve_command(CLI::App& app, const GlobalOptions& options);
 void add_demo_commands(CLI::App& app, const GlobalOptions& options);
 void add_plan_commands(CLI::App& app, const GlobalOptions& options);
+void add_rules_commands(CLI::App& app, const GlobalOptions& options);
 
 // Subcommand callbacks report their outcome by throwing this; main turns it into the exit code.
 struct CommandExit {

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   add_serve_command(app, options);
   add_demo_commands(app, options);
   add_plan_commands(app, options);
+  add_rules_commands(app, options);
 
   try {
     app.parse(argc, argv);
