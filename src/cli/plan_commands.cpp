@@ -7,6 +7,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "cli/bsap_home.h"
 #include "cli/commands.h"
 #include "plan/crosswalk.h"
 #include "plan/plan_loader.h"
@@ -23,19 +24,13 @@ struct PlanOptions {
   int target = 0;
 };
 
-// $BSAP_HOME/data, else the data/ of the source tree the program was built from.
-std::filesystem::path plan_data_dir() {
-  const char* home = std::getenv("BSAP_HOME");
-  return std::filesystem::path(home && *home ? home : BSAP_DEFAULT_HOME) / "data";
-}
-
 [[noreturn]] void refuse(const std::string& message) {
   std::cerr << "bsap plan: " << message << "\n";
   throw CommandExit{kBadInput};
 }
 
 plan::PlanData load_plan_or_refuse() {
-  auto loaded = plan::load_plan_data(plan_data_dir());
+  auto loaded = plan::load_plan_data(bsap_data_dir());
   if (const auto* error = std::get_if<plan::PlanLoadError>(&loaded)) refuse(error->message());
   return std::get<plan::PlanData>(std::move(loaded));
 }

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "cli/bsap_home.h"
 #include "cli/commands.h"
 #include "rules/ruleset_diff.h"
 #include "rules/ruleset_loader.h"
@@ -29,19 +30,13 @@ struct RulesOptions {
   rules::SiteFilter filter;
 };
 
-// $BSAP_HOME/data, else the data/ of the source tree the program was built from.
-std::filesystem::path rules_data_dir() {
-  const char* home = std::getenv("BSAP_HOME");
-  return std::filesystem::path(home && *home ? home : BSAP_DEFAULT_HOME) / "data";
-}
-
 [[noreturn]] void refuse(const std::string& message) {
   std::cerr << "bsap: " << message << "\n";
   throw CommandExit{kBadInput};
 }
 
 rules::RulesetRegistry load_or_refuse() {
-  auto loaded = rules::load_rulesets(rules_data_dir());
+  auto loaded = rules::load_rulesets(bsap_data_dir());
   if (const auto* error = std::get_if<rules::RulesLoadError>(&loaded)) refuse(error->message());
   return std::get<rules::RulesetRegistry>(std::move(loaded));
 }
@@ -49,7 +44,7 @@ rules::RulesetRegistry load_or_refuse() {
 std::shared_ptr<const rules::Ruleset> version_or_refuse(const rules::RulesetRegistry& registry,
                                                         const std::string& version) {
   auto ruleset = registry.find(version);
-  if (!ruleset) refuse("no CCFS ruleset version '" + version + "' in " + rules_data_dir().string());
+  if (!ruleset) refuse("no CCFS ruleset version '" + version + "' in " + bsap_data_dir().string());
   return ruleset;
 }
 
