@@ -11,8 +11,6 @@
 #include "cli/bsap_home.h"
 #include "cli/commands.h"
 #include "core/messages.h"
-#include "plan/plan_loader.h"
-#include "rules/ruleset_loader.h"
 #include "store/store.h"
 #include "web/app.h"
 #include "web/server.h"
@@ -35,13 +33,6 @@ std::string read_text(const std::filesystem::path& path) {
   return text.str();
 }
 
-// The data the plan and scheme pages show; a fault stops the start with "file:line: key: reason".
-template <typename Data, typename Loaded>
-Data loaded_or_throw(Loaded loaded) {
-  if (auto* data = std::get_if<Data>(&loaded)) return std::move(*data);
-  throw std::runtime_error(std::visit([](const auto& error) { return error.message(); }, loaded));
-}
-
 void serve(const GlobalOptions& global, const ServeOptions& options) {
   auto store = store::open_store(global.db_url);
   store->migrate();
@@ -49,11 +40,7 @@ void serve(const GlobalOptions& global, const ServeOptions& options) {
   SimplifiedConverter converter;
   auto messages =
       MessageCatalogue::from_yaml(read_text(home / "data/i18n/messages.yaml"), converter);
-  const auto plan = loaded_or_throw<plan::PlanData>(plan::load_plan_data(home / "data"));
-  const auto rulesets =
-      loaded_or_throw<rules::RulesetRegistry>(rules::load_rulesets(home / "data"));
-  web::App app(*store, messages, home, {.secure_cookies = options.secure_cookies},
-               {.plan = plan, .rulesets = rulesets, .converter = converter});
+  web::App app(*store, messages, home, {.secure_cookies = options.secure_cookies});
   web::Server server({.host = options.host, .port = options.port, .threads = options.threads}, app);
   std::cout << "bsap: listening on http://" << options.host << ":" << server.port() << std::endl;
   server.run();
