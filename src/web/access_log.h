@@ -1,4 +1,5 @@
-// One line per answered request, through spdlog's logger "access" (stdout by default).
+// One line per answered request, through spdlog's logger "access" (stdout by default). Lines are
+// buffered, not flushed one by one: call flush_access_log() periodically and before exiting.
 #pragma once
 #include <cstdint>
 #include <string_view>
@@ -15,5 +16,7 @@ struct AccessLogEntry {
 };
 
 void log_access(const AccessLogEntry& entry);
+// Writes out the buffered lines.
+void flush_access_log();
 
 }  // namespace bsap::web

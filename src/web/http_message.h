@@ -2,6 +2,7 @@
 // so that routing, pages and tests never include Boost.Beast (about 4 s per translation unit).
 #pragma once
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -32,7 +33,13 @@ struct Response {
   std::string content_type = "text/html; charset=utf-8";
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // Bytes owned by a cache (a static file's), sent instead of body: sharing them, rather than
+  // copying them into every response, keeps a large file's cost per request constant.
+  std::shared_ptr<const std::string> shared_body;
   std::string user_for_log = "-";  // the signed-in username, for the access log
+
+  // The bytes to send: shared_body when set, else body.
+  std::string_view content() const { return shared_body ? *shared_body : body; }
 
   void add_header(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));

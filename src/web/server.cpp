@@ -1,6 +1,7 @@
 #include "web/server.h"
 
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast.hpp>
 #include <condition_variable>
@@ -61,17 +62,46 @@ Request to_request(const http::request<http::string_body>& message) {
   return request;
 }
 
-http::response<http::string_body> to_message(const Response& response, unsigned version,
-                                             bool head_only) {
-  http::response<http::string_body> message{static_cast<http::status>(response.status), version};
+// What a connection logs once the answer is written.
+struct LogLine {
+  std::string method, target;
+  int status;
+  std::size_t bytes;
+  std::string user;
+};
+
+using ReplyMessage = http::response<http::span_body<const char>>;
+
+// An answer in flight. The message's body is a span over the Response's own bytes (or the
+// static file's shared ones), so no body is copied; the Reply lives until the write completes.
+struct Reply {
+  Response response;
+  ReplyMessage message;
+  LogLine log;
+};
+
+// Status, version and header fields; a 304 has no body by definition and announces none.
+void set_head(ReplyMessage& message, const Response& answer, unsigned version) {
+  message.result(static_cast<unsigned>(answer.status));
+  message.version(version);
   message.set(http::field::server, "bsap");
-  if (!response.content_type.empty()) message.set(http::field::content_type, response.content_type);
-  for (const auto& [name, value] : response.headers) message.insert(name, value);
-  // A 304 has no body by definition and must not announce one.
-  if (response.status != 304) message.content_length(response.body.size());
+  if (!answer.content_type.empty()) message.set(http::field::content_type, answer.content_type);
+  for (const auto& [name, value] : answer.headers) message.insert(name, value);
+  if (answer.status != 304) message.content_length(answer.content().size());
+}
+
+std::shared_ptr<Reply> make_reply(Response response, Request request, unsigned version,
+                                  bool head_only) {
+  auto reply = std::make_shared<Reply>();
+  reply->response = std::move(response);
+  const Response& answer = reply->response;
+  std::string_view content = answer.content();
+  reply->log = {std::move(request.method), std::move(request.target), answer.status, content.size(),
+                answer.user_for_log};
+  set_head(reply->message, answer, version);
   // A HEAD answer carries the length of the body it would have sent, but no body.
-  if (!head_only) message.body() = response.body;
-  return message;
+  if (!head_only) reply->message.body() = {content.data(), content.size()};
+  return reply;
 }
 
 // One client connection: reads a request, has the handler answer it, writes the answer, and
@@ -141,7 +171,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
     Request request = to_request(message);
     bool keep_alive = message.keep_alive();
     bool head_only = message.method() == http::verb::head;
-    write(answer(request), request, message.version(), keep_alive, head_only);
+    Response response = answer(request);
+    write(std::move(response), std::move(request), message.version(), keep_alive, head_only);
   }
 
   Response answer(const Request& request) {
@@ -163,37 +194,27 @@ class Connection : public std::enable_shared_from_this<Connection> {
     request.body.clear();
     // The unread body would be taken for the next request, so the connection ends here.
     lingering_ = true;
-    write(server_.handler.refuse(status, request), request, head.version(), false, false);
+    Response response = server_.handler.refuse(status, request);
+    write(std::move(response), std::move(request), head.version(), false, false);
   }
 
-  void write(const Response& response, const Request& request, unsigned version, bool keep_alive,
+  void write(Response response, Request request, unsigned version, bool keep_alive,
              bool head_only) {
-    auto message = std::make_shared<http::response<http::string_body>>(
-        to_message(response, version, head_only));
-    message->keep_alive(keep_alive && !server_.is_stopping());
+    auto reply = make_reply(std::move(response), std::move(request), version, head_only);
+    reply->message.keep_alive(keep_alive && !server_.is_stopping());
     stream_.expires_after(server_.config.write_timeout);
-    http::async_write(
-        stream_, *message,
-        [self = shared_from_this(), message,
-         log = LogLine{request.method, request.target, response.status, response.body.size(),
-                       response.user_for_log}](beast::error_code ec, std::size_t) {
-          self->on_write(ec, *message, log);
-        });
+    http::async_write(stream_, reply->message,
+                      [self = shared_from_this(), reply](beast::error_code ec, std::size_t) {
+                        self->on_write(ec, *reply);
+                      });
   }
 
-  struct LogLine {
-    std::string method, target;
-    int status;
-    std::size_t bytes;
-    std::string user;
-  };
-
-  void on_write(beast::error_code ec, const http::response<http::string_body>& message,
-                const LogLine& line) {
+  void on_write(beast::error_code ec, const Reply& reply) {
     auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_);
+    const LogLine& line = reply.log;
     log_access({line.method, line.target, line.status, line.bytes, elapsed.count(), line.user});
     if (!ec && lingering_) return linger();
-    if (ec || !message.keep_alive()) return close();
+    if (ec || !reply.message.keep_alive()) return close();
     read_header();
   }
 
@@ -247,6 +268,7 @@ struct Server::Impl {
         io(state.config.threads),
         acceptor(net::make_strand(io)),
         signals(io),
+        log_flush(io),
         work(net::make_work_guard(io)) {}
 
   void listen() {
@@ -275,6 +297,16 @@ struct Server::Impl {
     signals.add(SIGINT);
     signals.async_wait([this](beast::error_code ec, int) {
       if (!ec) request_stop();
+    });
+  }
+
+  // The access log is buffered; this bounds how late a line shows, at one write a second.
+  void flush_log_periodically() {
+    log_flush.expires_after(std::chrono::seconds(1));
+    log_flush.async_wait([this](beast::error_code ec) {
+      if (ec) return;
+      flush_access_log();
+      flush_log_periodically();
     });
   }
 
@@ -310,6 +342,7 @@ struct Server::Impl {
   net::io_context io;
   tcp::acceptor acceptor;
   net::signal_set signals;
+  net::steady_timer log_flush;
   net::executor_work_guard<net::io_context::executor_type> work;
 };
 
@@ -327,6 +360,7 @@ unsigned short Server::port() const { return impl_->acceptor.local_endpoint().po
 
 void Server::run() {
   impl_->accept();
+  impl_->flush_log_periodically();
   std::vector<std::thread> workers;
   for (int i = 0; i < std::max(1, impl_->state.config.threads); ++i)
     workers.emplace_back([this] { impl_->io.run(); });
@@ -338,6 +372,7 @@ void Server::run() {
   impl_->work.reset();
   impl_->io.stop();
   for (auto& worker : workers) worker.join();
+  flush_access_log();  // the lines of the last requests, before the process exits
 }
 
 void Server::stop() { impl_->request_stop(); }

@@ -24,7 +24,7 @@ Response static_asset(RequestContext& ctx) {
     return response;
   }
   response.content_type = file->content_type;
-  response.body = file->body;
+  response.shared_body = file->body;
   return response;
 }
 

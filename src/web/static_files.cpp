@@ -52,7 +52,8 @@ StaticFiles StaticFiles::load(const std::filesystem::path& dir) {
     std::string body = read_file(entry.path());
     std::string etag = "\"" + sha256_hex(body).substr(0, 32) + "\"";
     files.files_.emplace(entry.path().lexically_relative(dir).generic_string(),
-                         StaticFile{std::move(body), content_type_for(entry.path()), etag});
+                         StaticFile{std::make_shared<const std::string>(std::move(body)),
+                                    content_type_for(entry.path()), etag});
   }
   return files;
 }

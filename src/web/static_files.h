@@ -3,13 +3,14 @@
 #pragma once
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 
 namespace bsap::web {
 
 struct StaticFile {
-  std::string body;
+  std::shared_ptr<const std::string> body;  // shared with the responses that send it
   std::string content_type;
   std::string etag;  // quoted, from the content's SHA-256
 };
