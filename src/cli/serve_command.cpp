@@ -7,10 +7,13 @@
 #include <iostream>
 #include <memory>
 #include <sstream>
+#include <variant>
 
 #include "cli/bsap_home.h"
 #include "cli/commands.h"
 #include "core/messages.h"
+#include "plan/plan_loader.h"
+#include "rules/ruleset_loader.h"
 #include "store/store.h"
 #include "web/app.h"
 #include "web/server.h"
@@ -33,6 +36,13 @@ std::string read_text(const std::filesystem::path& path) {
   return text.str();
 }
 
+// The data the plan and scheme pages show; a fault stops the start with "file:line: key: reason".
+template <typename Data, typename Error>
+Data loaded_or_throw(std::variant<Data, Error> loaded) {
+  if (const auto* error = std::get_if<Error>(&loaded)) throw std::runtime_error(error->message());
+  return std::get<Data>(std::move(loaded));
+}
+
 void serve(const GlobalOptions& global, const ServeOptions& options) {
   auto store = store::open_store(global.db_url);
   store->migrate();
@@ -40,7 +50,10 @@ void serve(const GlobalOptions& global, const ServeOptions& options) {
   SimplifiedConverter converter;
   auto messages =
       MessageCatalogue::from_yaml(read_text(home / "data/i18n/messages.yaml"), converter);
-  web::App app(*store, messages, home, {.secure_cookies = options.secure_cookies});
+  const auto plan_data = loaded_or_throw(plan::load_plan_data(bsap_data_dir()));
+  const auto rulesets = loaded_or_throw(rules::load_rulesets(bsap_data_dir()));
+  web::App app(*store, messages, home, {.secure_cookies = options.secure_cookies},
+               {.plan = plan_data, .rulesets = rulesets, .converter = converter});
   web::Server server({.host = options.host, .port = options.port, .threads = options.threads}, app);
   std::cout << "bsap: listening on http://" << options.host << ":" << server.port() << std::endl;
   server.run();

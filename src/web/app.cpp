@@ -49,12 +49,13 @@ void finish(RequestContext& ctx, Response& response) {
 }  // namespace
 
 App::App(store::Store& store, const MessageCatalogue& messages, const std::filesystem::path& home,
-         SessionSettings sessions)
+         SessionSettings sessions, DomainData domain)
     : web_{.store = store,
            .messages = messages,
            .templates = TemplateSet::load(home / "templates"),
            .static_files = StaticFiles::load(home / "static"),
            .sessions = sessions,
+           .domain = domain,
            .texts = {texts_for(messages, Lang::zh_hant), texts_for(messages, Lang::en),
                      texts_for(messages, Lang::zh_hans)},
            .decoy_password_hash = hash_password(random_token(32))} {}

@@ -16,7 +16,7 @@ class App : public HttpHandler {
  public:
   // home holds templates/ and static/. Throws std::runtime_error when either cannot be read.
   App(store::Store& store, const MessageCatalogue& messages, const std::filesystem::path& home,
-      SessionSettings sessions);
+      SessionSettings sessions, DomainData domain);
 
   Response handle(const Request& request) override;
   Response refuse(int status, const Request& head) override;

@@ -51,17 +51,26 @@ void add_links(const RequestContext& ctx, PageData& data) {
   data.set("account_href", ctx.link("/account"));
   data.set("admin_href", ctx.link("/admin"));
   data.set("admin_users_href", ctx.link("/admin/users"));
+  data.set("plan_href", ctx.link("/plan"));
+  data.set("ccfs_rules_href", ctx.link("/ccfs/rules"));
+  data.set("ccfs_sites_href", ctx.link("/ccfs/sites"));
 }
 
 }  // namespace
 
 Response render_page(RequestContext& ctx, std::string_view template_name,
                      std::string_view title_key, PageData data, int status) {
+  return render_titled_page(ctx, template_name, ctx.text(title_key), std::move(data), status);
+}
+
+Response render_titled_page(RequestContext& ctx, std::string_view template_name, std::string title,
+                            PageData data, int status) {
   const WebContext& web = ctx.web();
   data.set("t", web.texts[static_cast<std::size_t>(ctx.lang())]);
   data.set("lang", std::string(lang_segment(ctx.lang())));
   data.set("lang_tag", std::string(lang_tag(ctx.lang())));
-  data.set("title", ctx.text(title_key));
+  data.set("title", std::move(title));
+  data.set("is_en", ctx.lang() == Lang::en);
   add_links(ctx, data);
   add_visitor(ctx, data);
   data.set("languages", language_switch(ctx));

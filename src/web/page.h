@@ -16,6 +16,10 @@ namespace bsap::web {
 Response render_page(RequestContext& ctx, std::string_view template_name,
                      std::string_view title_key, PageData data, int status = 200);
 
+// The same with a title of the page's own, such as an action's number and name.
+Response render_titled_page(RequestContext& ctx, std::string_view template_name, std::string title,
+                            PageData data, int status = 200);
+
 // A catalogue text with {name} placeholders filled: fill("Locked until {until}", "until", "10:15").
 std::string fill(std::string text, std::string_view name, std::string_view value);
 

@@ -5,19 +5,27 @@
 
 namespace bsap::web {
 
-Response root_redirect(RequestContext& ctx);     // root_redirect.cpp
-Response health_check(RequestContext& ctx);      // health_check.cpp
-Response static_asset(RequestContext& ctx);      // static_asset.cpp
-Response home_page(RequestContext& ctx);         // home_page.cpp
-Response login_page(RequestContext& ctx);        // login_page.cpp
-Response login_submit(RequestContext& ctx);      // login_page.cpp
-Response logout_submit(RequestContext& ctx);     // logout_action.cpp
-Response account_page(RequestContext& ctx);      // account_page.cpp
-Response admin_page(RequestContext& ctx);        // admin_page.cpp
-Response admin_users_page(RequestContext& ctx);  // admin_users_page.cpp
-Response admin_user_add(RequestContext& ctx);    // admin_users_page.cpp
-Response admin_user_page(RequestContext& ctx);   // admin_user_page.cpp
-Response admin_user_roles(RequestContext& ctx);  // admin_user_page.cpp
-Response admin_user_state(RequestContext& ctx);  // admin_user_page.cpp
+Response root_redirect(RequestContext& ctx);         // root_redirect.cpp
+Response health_check(RequestContext& ctx);          // health_check.cpp
+Response static_asset(RequestContext& ctx);          // static_asset.cpp
+Response home_page(RequestContext& ctx);             // home_page.cpp
+Response login_page(RequestContext& ctx);            // login_page.cpp
+Response login_submit(RequestContext& ctx);          // login_page.cpp
+Response logout_submit(RequestContext& ctx);         // logout_action.cpp
+Response account_page(RequestContext& ctx);          // account_page.cpp
+Response admin_page(RequestContext& ctx);            // admin_page.cpp
+Response admin_users_page(RequestContext& ctx);      // admin_users_page.cpp
+Response admin_user_add(RequestContext& ctx);        // admin_users_page.cpp
+Response admin_user_page(RequestContext& ctx);       // admin_user_page.cpp
+Response admin_user_roles(RequestContext& ctx);      // admin_user_page.cpp
+Response admin_user_state(RequestContext& ctx);      // admin_user_page.cpp
+Response plan_page(RequestContext& ctx);             // plan_page.cpp
+Response plan_area_page(RequestContext& ctx);        // plan_area_page.cpp
+Response plan_action_page(RequestContext& ctx);      // plan_action_page.cpp
+Response plan_crosswalk_page(RequestContext& ctx);   // plan_crosswalk_page.cpp
+Response plan_matrix_page(RequestContext& ctx);      // plan_matrix_page.cpp
+Response ccfs_rules_page(RequestContext& ctx);       // ccfs_rules_page.cpp
+Response ccfs_rules_diff_page(RequestContext& ctx);  // ccfs_rules_diff_page.cpp
+Response ccfs_sites_page(RequestContext& ctx);       // ccfs_sites_page.cpp
 
 }  // namespace bsap::web

@@ -26,6 +26,21 @@ const FormData& RequestContext::form() {
   return *form_;
 }
 
+std::string RequestContext::path_parameter(std::string_view name) const {
+  return route_ ? web::path_parameter(route_->pattern, request_.path, name) : std::string();
+}
+
+std::string RequestContext::data_text(std::string_view zh, std::string_view en) const {
+  switch (lang_) {
+    case Lang::en:
+      return std::string(en);
+    case Lang::zh_hans:
+      return web_.domain.converter.convert(zh);
+    default:
+      return std::string(zh);
+  }
+}
+
 std::string RequestContext::link(std::string_view rest) const { return with_language(lang_, rest); }
 
 }  // namespace bsap::web

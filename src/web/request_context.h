@@ -35,6 +35,10 @@ class RequestContext {
   FormData query() const { return FormData::parse(request_.query); }
 
   std::string text(std::string_view key) const { return web_.messages.get(key, lang_); }
+  // The path segment the route's "{name}" matched: "2.4" for {number} in ".../actions/2.4".
+  std::string path_parameter(std::string_view name) const;
+  // A text of the data files in this request's language; Simplified is derived from zh.
+  std::string data_text(std::string_view zh, std::string_view en) const;
   // The path of rest in this request's language: link("/account") is "/en/account".
   std::string link(std::string_view rest) const;
 

@@ -20,13 +20,17 @@ std::string_view method_name(Method method);
 struct Route {
   Method method;
   // "/{lang}/admin/users": {lang} stands for zh, en or zh-hans. A final "*" matches any
-  // non-empty rest ("/static/*").
+  // non-empty rest ("/static/*"). Any other "{name}" segment matches one non-empty segment
+  // ("/{lang}/plan/actions/{number}"), which the handler reads with path_parameter.
   std::string_view pattern;
   Access access;
   Handler handler;
 };
 
 bool pattern_matches(std::string_view pattern, std::string_view path);
+
+// The segment of path that pattern's "{name}" matched; "" when it has none or does not match.
+std::string path_parameter(std::string_view pattern, std::string_view path, std::string_view name);
 
 struct RouteLookup {
   const Route* route = nullptr;  // the route for this method and path, if any

@@ -23,6 +23,18 @@ std::span<const Route> app_routes() {
       {Method::get, "/{lang}/admin/user", administrators, admin_user_page},
       {Method::post, "/{lang}/admin/user/roles", administrators, admin_user_roles},
       {Method::post, "/{lang}/admin/user/state", administrators, admin_user_state},
+      // The plan and the scheme's rules and sites are published: the public reads them.
+      {Method::get, "/{lang}/plan", Access::public_, plan_page},
+      {Method::get, "/{lang}/plan/areas/{n}", Access::public_, plan_area_page},
+      {Method::get, "/{lang}/plan/actions/{number}", Access::public_, plan_action_page},
+      {Method::get, "/{lang}/plan/goals/{n}", Access::public_, plan_crosswalk_page},
+      {Method::get, "/{lang}/plan/nbsap/{n}", Access::public_, plan_crosswalk_page},
+      {Method::get, "/{lang}/plan/kmgbf/{n}", Access::public_, plan_crosswalk_page},
+      {Method::get, "/{lang}/plan/sdg/{n}", Access::public_, plan_crosswalk_page},
+      {Method::get, "/{lang}/plan/matrix", Access::public_, plan_matrix_page},
+      {Method::get, "/{lang}/ccfs/rules", Access::public_, ccfs_rules_page},
+      {Method::get, "/{lang}/ccfs/rules/diff", Access::public_, ccfs_rules_diff_page},
+      {Method::get, "/{lang}/ccfs/sites", Access::public_, ccfs_sites_page},
   };
   return routes;
 }

@@ -1,11 +1,14 @@
-// What every request's handling shares: the store, the texts, the templates, the static files
-// and the session settings. Built once at start; read-only afterwards, so threads share it.
+// What every request's handling shares: the store, the texts, the templates, the static files,
+// the session settings, and the plan and rules data. Built once at start; read-only afterwards,
+// so threads share it.
 #pragma once
 #include <array>
 #include <string>
 
 #include "core/lang.h"
 #include "core/messages.h"
+#include "plan/plan_model.h"
+#include "rules/ruleset_registry.h"
 #include "store/store.h"
 #include "web/static_files.h"
 #include "web/templates.h"
@@ -13,12 +16,21 @@
 
 namespace bsap::web {
 
+// The data the plan and scheme pages show, loaded and checked once at start (serve_command.cpp).
+struct DomainData {
+  const plan::PlanData& plan;
+  const rules::RulesetRegistry& rulesets;
+  // Derives the Simplified Chinese of the data's Traditional text (principle 7).
+  const SimplifiedConverter& converter;
+};
+
 struct WebContext {
   store::Store& store;
   const MessageCatalogue& messages;
   TemplateSet templates;
   StaticFiles static_files;
   SessionSettings sessions;
+  DomainData domain;
   // Every catalogue text of one language as {{t.key}} data, indexed by Lang.
   std::array<PageData, 3> texts;
   // A real argon2id hash of a random password: checked when a username is unknown, so that

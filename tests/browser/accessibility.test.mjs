@@ -10,6 +10,12 @@ import {
 const AXE_SCRIPT = path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const CRAWL_LIMIT = 40;
+// The plan's and the funding scheme's published pages: public, so in all three languages.
+const DATA_PAGES = [
+  'plan', 'plan/areas/2', 'plan/actions/2.4', 'plan/actions/1.1', 'plan/goals/1', 'plan/nbsap/1',
+  'plan/kmgbf/3', 'plan/sdg/15', 'plan/matrix', 'ccfs/rules', 'ccfs/rules/diff', 'ccfs/sites',
+  'ccfs/sites?category=B&district=sai_kung&q=%E6%9D%91',
+];
 
 const h = useHarness({
   users: [
@@ -69,6 +75,8 @@ test('public pages meet WCAG 2.2 AA', async (t) => {
       await visit(t, page, `/${lang}/`);
       await visit(t, page, `/${lang}/login`);
       await visit(t, page, `/${lang}/no-such-page`, 404);
+      for (const pathname of DATA_PAGES) await visit(t, page, `/${lang}/${pathname}`);
+      await visit(t, page, `/${lang}/plan/actions/9.9`, 404);
     }
     for (const lang of ['zh', 'en']) {
       await t.test(`/${lang}/login with an error summary`, async (st) => {
@@ -176,13 +184,16 @@ test('administration pages meet WCAG 2.2 AA', async (t) => {
   }
 });
 
-test('home page at a phone width meets WCAG 2.2 AA (reflow, target size)', async (t) => {
+test('home, matrix, rules and sites pages at a phone width meet WCAG 2.2 AA (reflow, target size)', async (t) => {
   const page = await newAxePage({ viewport: { width: 320, height: 640 } });
   try {
-    await visit(t, page, '/zh/');
+    for (const pathname of ['/zh/', '/zh/plan/matrix', '/en/ccfs/rules', '/en/ccfs/sites']) {
+      await visit(t, page, pathname);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${pathname} scrolls sideways at 320 px by ${overflow} px (WCAG 1.4.10 Reflow)`);
+    }
+    await page.goto(h.url('/zh/'));
     await page.screenshot({ path: screenshotPath('home-zh-320px.png'), fullPage: true });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `the page scrolls sideways at 320 px by ${overflow} px (WCAG 1.4.10 Reflow)`);
   } finally {
     await page.context().close();
   }

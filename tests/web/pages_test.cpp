@@ -2,62 +2,13 @@
 // of what users typed, the administrator's user pages, and the error pages.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
-#include "core/messages.h"
 #include "store/audit_repo.h"
 #include "store/user_repo.h"
+#include "web/page_text.h"
 #include "web/web_suite.h"
 
 namespace bsap::test {
 namespace {
-
-const MessageCatalogue& catalogue() {
-  static const SimplifiedConverter converter;
-  static const MessageCatalogue messages = [] {
-    std::ifstream in(std::string(BSAP_HOME_DIR) + "/data/i18n/messages.yaml");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return MessageCatalogue::from_yaml(text.str(), converter);
-  }();
-  return messages;
-}
-
-bool has(const HttpResponse& response, std::string_view text) {
-  return response.body.find(text) != std::string::npos;
-}
-
-// A catalogue text as the page shows it: HTML-escaped, as every {{value}} is.
-std::string escaped(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
-bool shows(const HttpResponse& response, std::string_view key, Lang lang) {
-  return has(response, escaped(catalogue().get(key, lang)));
-}
 
 class Pages : public WebSuite {};
 

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "store/user_repo.h"
 #include "web/routes.h"
@@ -27,9 +29,15 @@ Expected expected_for(const Access& rule, std::optional<Role> role) {
   return holds ? Expected::allowed : Expected::forbidden;
 }
 
+// A value each path parameter takes that names something the data holds: area, goal and
+// framework entry 1, action 2.4.
 std::string sample_target(const Route& route) {
+  static const std::pair<std::string_view, std::string_view> kSamples[] = {
+      {"{lang}", "en"}, {"{n}", "1"}, {"{number}", "2.4"}};
   std::string target(route.pattern);
-  if (auto at = target.find("{lang}"); at != std::string::npos) target.replace(at, 6, "en");
+  for (auto [parameter, value] : kSamples)
+    if (auto at = target.find(parameter); at != std::string::npos)
+      target.replace(at, parameter.size(), value);
   if (target.ends_with('*')) target.replace(target.size() - 1, 1, "css/bsap.css");
   return target;
 }
@@ -90,6 +98,11 @@ class RouteAccess : public WebSuite {
     }
   }
 };
+
+TEST_F(RouteAccess, EverySampleTargetIsFullyFilledIn) {
+  for (const Route& route : web::app_routes())
+    EXPECT_EQ(sample_target(route).find('{'), std::string::npos) << route.pattern;
+}
 
 TEST_F(RouteAccess, TheTableHasRoutesAndEachRuleIsStated) {
   EXPECT_GE(web::app_routes().size(), 10u);

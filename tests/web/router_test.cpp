@@ -23,6 +23,22 @@ TEST(Router, WildcardNeedsARest) {
   EXPECT_FALSE(pattern_matches("/static/*", "/staticx/a"));
 }
 
+TEST(Router, ParameterMatchesOneNonEmptySegment) {
+  EXPECT_TRUE(pattern_matches("/{lang}/plan/actions/{number}", "/en/plan/actions/2.4"));
+  EXPECT_FALSE(pattern_matches("/{lang}/plan/actions/{number}", "/en/plan/actions/"));
+  EXPECT_FALSE(pattern_matches("/{lang}/plan/actions/{number}", "/en/plan/actions/2/4"));
+  EXPECT_FALSE(pattern_matches("/{lang}/plan/actions/{number}", "/en/plan/areas/2"));
+  EXPECT_FALSE(pattern_matches("/{lang}/plan/actions/{number}", "/fr/plan/actions/2.4"));
+}
+
+TEST(Router, PathParameterIsTheMatchedSegment) {
+  EXPECT_EQ(path_parameter("/{lang}/plan/actions/{number}", "/zh-hans/plan/actions/2.4", "number"),
+            "2.4");
+  EXPECT_EQ(path_parameter("/{lang}/plan/kmgbf/{n}", "/en/plan/kmgbf/3", "n"), "3");
+  EXPECT_EQ(path_parameter("/{lang}/plan/kmgbf/{n}", "/en/plan/kmgbf/3", "number"), "");
+  EXPECT_EQ(path_parameter("/{lang}/plan/kmgbf/{n}", "/en/plan/sdg/3", "n"), "");
+}
+
 TEST(Router, WrongMethodListsTheAllowedOnes) {
   auto lookup = find_route(app_routes(), "GET", "/en/logout");
   EXPECT_EQ(lookup.route, nullptr);
