@@ -7,6 +7,7 @@
 namespace bsap::biodata {
 namespace {
 
+using testing::BrokenCase;
 using testing::kSamples;
 using testing::load_archive;
 using testing::LoadedArchive;
@@ -157,15 +158,10 @@ TEST(GbifDwcaIoSamples, MissingEncodingDefaultsToUtf8) {
   }
 }
 
-struct BrokenCase {
-  const char* folder;
-  const char* message;
-};
-
 class BrokenGbifArchives : public ::testing::TestWithParam<BrokenCase> {};
 
 TEST_P(BrokenGbifArchives, AreRefusedNamingTheFault) {
-  EXPECT_EQ(refusal(kGbif / GetParam().folder), GetParam().message);
+  EXPECT_EQ(refusal(kGbif / GetParam().path), GetParam().message);
 }
 
 INSTANTIATE_TEST_SUITE_P(

@@ -50,6 +50,12 @@ inline LoadedArchive load_archive(const std::filesystem::path& path) {
   return loaded;
 }
 
+// A sample that must be refused, and the message it must be refused with.
+struct BrokenCase {
+  const char* path;  // relative to the sample folder
+  const char* message;
+};
+
 // The message an archive is refused with, or "(loaded)".
 inline std::string refusal(const std::filesystem::path& path) {
   LoadedArchive loaded = load_archive(path);

@@ -7,6 +7,7 @@
 namespace bsap::biodata {
 namespace {
 
+using testing::BrokenCase;
 using testing::kSamples;
 using testing::load_archive;
 using testing::LoadedArchive;
@@ -156,15 +157,10 @@ TEST(PythonDwcaReaderSamples, RowsShortOfTheHeaderAreKeptAndReported) {
             "234 fields where the header has 235; the missing trailing values are read as empty");
 }
 
-struct BrokenCase {
-  const char* sample;
-  const char* message;
-};
-
 class BrokenPythonDwcaReaderArchives : public ::testing::TestWithParam<BrokenCase> {};
 
 TEST_P(BrokenPythonDwcaReaderArchives, AreRefusedNamingTheFault) {
-  EXPECT_EQ(refusal(kPython / GetParam().sample), GetParam().message);
+  EXPECT_EQ(refusal(kPython / GetParam().path), GetParam().message);
 }
 
 INSTANTIATE_TEST_SUITE_P(
