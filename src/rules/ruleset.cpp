@@ -17,6 +17,22 @@ std::optional<Money> BudgetItem::amount(std::string_view name) const {
   return found ? std::optional<Money>(found->amount) : std::nullopt;
 }
 
+bool HourBand::contains(int minutes) const {
+  const bool above_min =
+      !min_minutes || (min_inclusive ? minutes >= *min_minutes : minutes > *min_minutes);
+  const bool below_max =
+      !max_minutes || (max_inclusive ? minutes <= *max_minutes : minutes < *max_minutes);
+  return above_min && below_max;
+}
+
+const HourBand* BudgetItem::hour_band(std::string_view name) const {
+  return find_by(hour_bands, &HourBand::name, name);
+}
+
+const ApplicantType* ApplicationRules::applicant_type(std::string_view key) const {
+  return find_by(applicant_types, &ApplicantType::key, key);
+}
+
 const BudgetItem* Budget::item(int number) const {
   return find_by(appendix2, &BudgetItem::number, number);
 }

@@ -64,6 +64,12 @@ struct DurationRange {
   Duration max;
 };
 
+// A detail §2.7.11 asks of an application of a type (its `required_details.items`).
+struct RequiredDetail {
+  std::string key;  // "target_taxa"
+  Bilingual name;
+};
+
 struct ProjectType {
   std::string key;  // management_agreement, heritage_building, cultural_revitalisation, …
   Bilingual name;
@@ -76,6 +82,9 @@ struct ProjectType {
   MoneyCap funding_ceiling;              // §2.5.1, exceedable case by case (§2.5.3)
   DurationRange duration;                // §2.5.1
   std::optional<ComponentCeilings> component_ceilings;  // MA only
+  std::optional<DurationRange> short_term_only_below;   // MA table note *: min = 2 years
+  RuleSource required_details_source;                   // §2.7.11
+  std::vector<RequiredDetail> required_details;
   std::string criteria_set;  // the §4.2/§4.3 criteria set its assessment uses (§4.1.1)
 };
 
@@ -168,16 +177,33 @@ struct NamedAmount {
   Money amount;
 };
 
+// A band of activity length with a money cap, as items 7 and 17 of 附錄2 give them: "3 hours
+// or more", "not more than 3 hours", "over 5 hours". Minutes, so 2.5 hours is exact.
+struct HourBand {
+  std::string name;  // the path of the band under `value`: "long_activity", "bands[1]"
+  std::optional<int> min_minutes;
+  bool min_inclusive = true;
+  std::optional<int> max_minutes;
+  bool max_inclusive = true;
+  bool contains(int minutes) const;
+};
+
 struct BudgetItem {
   int number = 0;  // 附錄2 第n項
   RuleSource source;
   Bilingual name;
-  std::optional<PercentCap> share_cap;  // "at most n % of …"
-  std::vector<std::string> share_of;    // the bases; with several, the lower is taken
-  std::vector<NamedAmount> amounts;     // every *_cents figure of the item
-  bool quotation_required = false;      // items 3, 8, 9; also the exception to §5.13.2(a)
-  std::vector<std::string> applies_to;  // project types; empty = all
+  std::optional<PercentCap> share_cap;       // "at most n % of …"
+  std::vector<std::string> share_of;         // the bases; with several, the lower is taken
+  std::vector<NamedAmount> amounts;          // every *_cents figure of the item
+  bool quotation_required = false;           // items 3, 8, 9; also the exception to §5.13.2(a)
+  std::vector<std::string> applies_to;       // project types; empty = all
+  std::vector<HourBand> hour_bands;          // items 7 and 17, in the file's order
+  std::optional<int> participant_share_pct;  // items 10 and 11: what participants pay
+  // Item 3 `own_equipment`: the grantee's own equipment is not normally funded; by exception at
+  // most this share of the current market rent.
+  std::optional<int> own_equipment_market_rent_pct;
   std::optional<Money> amount(std::string_view name) const;
+  const HourBand* hour_band(std::string_view name) const;
 };
 
 struct Overheads {
@@ -227,6 +253,55 @@ struct SuspensionGrounds {
   std::vector<Ground> other;  // §5.8.10, §5.15.1, §5.16.7
 };
 
+// ---- What an application must be and carry (§2.3, §2.7, §3.11.3): applicants.yaml,
+// implementation.yaml#kpis, project_types.yaml#site_rules, limits.yaml#public_opening.
+
+struct DocumentRequirement {
+  std::string key;     // "tax_exemption_letter"
+  std::string clause;  // "§2.3.1(a)(i)"
+  Bilingual name;
+};
+
+// One of the three kinds of eligible applicant of §2.3.1.
+struct ApplicantType {
+  std::string key;  // charitable_institution, non_profit_company, post_secondary_institution
+  RuleSource source;
+  Bilingual name;
+  std::vector<DocumentRequirement> documents;
+};
+
+struct KpiRules {
+  RuleSource count_source;  // §2.7.13: at least five milestone KPIs
+  int min_count = 0;
+  RuleSource dimensions_source;  // §2.7.13: at least three dimensions, each KPI with a target
+  int min_dimensions = 0;
+  std::vector<std::string> dimensions;  // the named ones every application must cover
+};
+
+struct ProhibitedSponsor {
+  std::string key;  // political_entity, tobacco, tobacco_products, alcohol_youth
+  std::string clause;
+  Bilingual name;
+};
+
+struct ApplicationRules {
+  RuleSource applicant_general;  // §2.3.1: legal capacity to contract
+  std::vector<ApplicantType> applicant_types;
+  RuleSource societies_excluded;         // §2.3.1(a) 註7: Cap. 151 societies
+  RuleSource subvention_declaration;     // §3.10.2 註
+  RuleSource co_organiser_confirmation;  // §2.7.9
+  RuleSource sponsor_confirmation;       // §2.7.10
+  KpiRules kpis;
+  RuleSource sustainability;  // §2.7.14
+  RuleSource remote_village;  // §2.1.2: no public transport within this walking distance
+  int min_walk_to_public_transport_m = 0;
+  RuleSource ineligible_heritage;         // §2.2.1
+  PercentFloor heritage_public_opening;   // §2.7.12(a): share of the project period
+  RuleSource prohibited_sponsors_source;  // §3.11.3
+  std::vector<ProhibitedSponsor> prohibited_sponsors;
+  const ApplicantType* applicant_type(std::string_view key) const;
+};
+
 struct Ruleset {
   std::string version;  // "1.8": compared as text, never as a number
   CivilDate effective_from = CivilDate::from_days_since_epoch(0);
@@ -244,6 +319,7 @@ struct Ruleset {
   Budget budget;
   std::vector<CriteriaSet> criteria_sets;
   SuspensionGrounds suspension;
+  ApplicationRules application;
   std::shared_ptr<const SiteRegistry> sites;  // 附錄1a/1b as this version lists them
 
   std::vector<RuleEntry> entries;  // every rule, in file and document order
