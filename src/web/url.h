@@ -21,6 +21,9 @@ class FormData {
   // The first value of name, or "" when absent.
   std::string get(std::string_view name) const;
   const std::vector<std::string>& all(std::string_view name) const;
+  void add(std::string name, std::string value) {
+    fields_[std::move(name)].push_back(std::move(value));
+  }
 
  private:
   std::map<std::string, std::vector<std::string>, std::less<>> fields_;
