@@ -1,4 +1,5 @@
-// project_types.yaml → Ruleset::project_types: §1.3, §2.1, §2.5.1 (with 註10, 註11), §2.7.1.
+// project_types.yaml → Ruleset::project_types: §1.3, §2.1, §2.5.1 (with 註10, 註11 and the table
+// note *), §2.7.1, §2.7.11.
 #include "rules/section_readers.h"
 
 namespace bsap::rules {
@@ -30,11 +31,38 @@ void read_eligible_sites(const YamlCursor& document, const YamlCursor& rule,
   }
 }
 
+// A project's length is given in whole months (Application::duration_months), so the limits
+// it is compared with must be months or years: months_of refuses days.
+Duration project_duration(const YamlCursor& duration) {
+  months_of(duration);
+  return duration.duration();
+}
+
 DurationRange read_duration(const YamlCursor& rule) {
   const YamlCursor value = rule["value"];
-  DurationRange range{source_of(rule, kFile), std::nullopt, value["max"].duration()};
-  if (const auto min = value.find("min")) range.min = min->duration();
+  DurationRange range{source_of(rule, kFile), std::nullopt, project_duration(value["max"])};
+  if (const auto min = value.find("min")) range.min = project_duration(*min);
   return range;
+}
+
+// The MA table note * of §2.5.1: below `min` a project is only a short-term solution. The range
+// ends at the type's own maximum, so the threshold must not lie above it.
+DurationRange read_short_term_only_below(const YamlCursor& rule, const YamlCursor& duration) {
+  const YamlCursor threshold = rule["value"];
+  const YamlCursor max = duration["value"]["max"];
+  if (months_of(threshold) > months_of(max))
+    threshold.fail("the short-term threshold lies above the type's longest duration");
+  return {source_of(rule, kFile), project_duration(threshold), project_duration(max)};
+}
+
+// §2.7.11: the details an application of the type must give. The entry has only its clause; its
+// text is the name of the form part that asks for them (form_parts.project_details).
+void read_required_details(const YamlCursor& document, const YamlCursor& rule, ProjectType& type) {
+  const YamlCursor part = document["application_forms"]["form_parts"]["project_details"];
+  type.required_details_source = {kFile + "#" + rule.path(), rule["clause"].text(),
+                                  part["name"].bilingual()};
+  for (const YamlCursor& item : rule["items"].items())  // keys unique: checked by the catalogue
+    type.required_details.push_back({item["key"].text(), item.bilingual()});
 }
 
 ComponentSplit read_split(const YamlCursor& rule) {
@@ -62,6 +90,9 @@ ProjectType read_type(const YamlCursor& document, const std::string& key, const 
   read.duration = read_duration(type["duration"]);
   if (const auto ceilings = type.find("component_ceilings"))
     read.component_ceilings = read_component_ceilings(*ceilings);
+  if (const auto short_term = type.find("short_term_only_below"))
+    read.short_term_only_below = read_short_term_only_below(*short_term, type["duration"]);
+  read_required_details(document, type["required_details"], read);
   return read;
 }
 

@@ -82,8 +82,10 @@ struct ProjectType {
   MoneyCap funding_ceiling;              // §2.5.1, exceedable case by case (§2.5.3)
   DurationRange duration;                // §2.5.1
   std::optional<ComponentCeilings> component_ceilings;  // MA only
-  std::optional<DurationRange> short_term_only_below;   // MA table note *: min = 2 years
-  RuleSource required_details_source;                   // §2.7.11
+  // MA table note *: a project shorter than `min` (2 years) is only a short-term solution; `max`
+  // is the type's own duration max, so the range is that of a full (not short-term) project.
+  std::optional<DurationRange> short_term_only_below;
+  RuleSource required_details_source;  // §2.7.11
   std::vector<RequiredDetail> required_details;
   std::string criteria_set;  // the §4.2/§4.3 criteria set its assessment uses (§4.1.1)
 };
@@ -292,8 +294,9 @@ struct ApplicationRules {
   RuleSource co_organiser_confirmation;  // §2.7.9
   RuleSource sponsor_confirmation;       // §2.7.10
   KpiRules kpis;
-  RuleSource sustainability;  // §2.7.14
-  RuleSource remote_village;  // §2.1.2: no public transport within this walking distance
+  RuleSource sustainability;   // §2.7.14
+  RuleSource lantau_excluded;  // §2.1.1, §2.1.2, 附錄1a 註: sites on Lantau are not funded
+  RuleSource remote_village;   // §2.1.2: no public transport within this walking distance
   int min_walk_to_public_transport_m = 0;
   RuleSource ineligible_heritage;         // §2.2.1
   PercentFloor heritage_public_opening;   // §2.7.12(a): share of the project period

@@ -143,21 +143,33 @@ class FolderLoader {
     in_file(file.path, [&] { reader(YamlCursor(file.document, "")); });
   }
 
+  // A file's readers run inside one read_typed, so a fault names that file.
   void read_typed_rules() {
     read_typed("sites.yaml", [&](const YamlCursor& document) {
       ruleset_.sites = std::make_shared<const SiteRegistry>(read_site_registry(document));
     });
     read_typed("project_types.yaml", [&](const YamlCursor& document) {
       read_project_types(document, *ruleset_.sites, ruleset_);
+      read_application_site_rules(document, ruleset_);
     });
     check_applies_to();
-    read_typed("limits.yaml", [&](const YamlCursor& document) { read_limits(document, ruleset_); });
-    read_typed("budget.yaml", [&](const YamlCursor& document) { read_budget(document, ruleset_); });
+    read_typed("limits.yaml", [&](const YamlCursor& document) {
+      read_limits(document, ruleset_);
+      read_public_opening(document, ruleset_);
+    });
+    read_typed("budget.yaml", [&](const YamlCursor& document) {
+      read_budget(document, ruleset_);
+      read_prohibited_sponsors(document, ruleset_);
+    });
     read_typed("assessment.yaml", [&](const YamlCursor& document) {
       read_assessment(document, *ruleset_.sites, ruleset_);
     });
-    read_typed("implementation.yaml",
-               [&](const YamlCursor& document) { read_suspension_grounds(document, ruleset_); });
+    read_typed("applicants.yaml",
+               [&](const YamlCursor& document) { read_applicants(document, ruleset_); });
+    read_typed("implementation.yaml", [&](const YamlCursor& document) {
+      read_suspension_grounds(document, ruleset_);
+      read_application_kpis(document, ruleset_);
+    });
   }
 
   void check_applies_to() {
