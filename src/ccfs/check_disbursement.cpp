@@ -73,16 +73,18 @@ void check_first_part(const CheckInput& input, Money grant, FindingSink& sink) {
   const Money part = before_start_part(input.application.disbursement_schedule);
   if (cap.admits(part, grant)) return;
   const std::string most = hkd(largest_admitted(cap, grant));
-  sink.blocking("disbursement.first_part", cap.source.clause, "disbursement_schedule",
-                "項目開始前發放的款項為" + hkd(part) + "，佔資助額" + hkd(grant) + "的" +
-                    share_text(part, grant) + "；首次發放款項的第一部分以資助額的" +
-                    percent_text(cap.max_pct) + "為限(" + most + ")。請把項目開始前的款項減至" +
-                    most + "或以下，餘額在初始報告獲接納後發放。",
-                "The part paid before the start is " + hkd(part) + ", " + share_text(part, grant) +
-                    " of the grant " + hkd(grant) +
-                    "; the first part of the first instalment is at most " +
-                    percent_text(cap.max_pct) + " (" + most + "). Lower it to " + most +
-                    " or less and pay the rest once the inception report is accepted.");
+  // §5.5.1 ends: a schedule departing from this guidance is considered in special
+  // circumstances only, so the cap yields to reasons rather than refusing outright.
+  sink.needs_justification(
+      "disbursement.first_part", cap.source.clause, "disbursement_schedule",
+      "項目開始前發放的款項為" + hkd(part) + "，佔資助額" + hkd(grant) + "的" +
+          share_text(part, grant) + "；首次發放款項的第一部分以資助額的" +
+          percent_text(cap.max_pct) + "為限(" + most + ")。請把項目開始前的款項減至" + most +
+          "或以下，餘額在初始報告獲接納後發放。",
+      "The part paid before the start is " + hkd(part) + ", " + share_text(part, grant) +
+          " of the grant " + hkd(grant) + "; the first part of the first instalment is at most " +
+          percent_text(cap.max_pct) + " (" + most + "). Lower it to " + most +
+          " or less and pay the rest once the inception report is accepted.");
 }
 
 void check_first_instalment(const CheckInput& input, Money grant, FindingSink& sink) {

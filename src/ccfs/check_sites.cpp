@@ -6,6 +6,7 @@
 // nearest public transport ('請…夾附', '須'): blocking.
 //
 // Without a known project type nothing here can be judged: check_completeness reports the type.
+#include <algorithm>
 #include <string>
 
 #include "ccfs/app_support.h"
@@ -73,9 +74,12 @@ void check_site(std::size_t index, const CheckInput& input, FindingSink& sink) {
   const std::string field = item_field("site_codes", index);
   const rules::Site* site = input.ruleset.sites->find(code);
   if (!site) return report_unknown(code, field, input, sink);
-  if (input.type->exclude_on_lantau && site->on_lantau)
-    return report_lantau(*site, field, input, sink);
-  if (!rules::site_eligible_for(*input.type, *site)) report_category(*site, field, input, sink);
+  // Both faults are reported, so that an applicant moving off Lantau is not refused a second
+  // time for a list the type does not admit.
+  if (input.type->exclude_on_lantau && site->on_lantau) report_lantau(*site, field, input, sink);
+  const auto& admitted = input.type->eligible_categories;
+  if (std::ranges::find(admitted, site->category) == admitted.end())
+    report_category(*site, field, input, sink);
 }
 
 void check_some_site(const CheckInput& input, FindingSink& sink) {
