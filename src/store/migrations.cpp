@@ -9,6 +9,9 @@ namespace {
 // audit records refer to users by id, so an id must never name two users.
 constexpr std::string_view kIdentitySqlite = "INTEGER PRIMARY KEY AUTOINCREMENT";
 constexpr std::string_view kIdentityPostgres = "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
+// {blob}: bytes, stored as they are (from migration 2, uploaded documents).
+constexpr std::string_view kBlobSqlite = "BLOB";
+constexpr std::string_view kBlobPostgres = "BYTEA";
 
 const Migration kUsersSessionsAudit{
     1,
@@ -63,6 +66,127 @@ const Migration kUsersSessionsAudit{
     },
 };
 
+// The applicant portal (guidelines §2.3.1, §2.6.3, §2.7.5; docs/decisions/0005): organisations
+// and their members, uploaded documents with their content stored once by hash, application
+// drafts as JSON text with every saved revision kept, and the acknowledgement on submission.
+const Migration kApplicantPortal{
+    2,
+    "applicant portal: organisations, documents, applications, notifications, e-mail outbox",
+    {
+        // kind is an applicants.yaml applicant_types key. It is not CHECKed here: the keys
+        // belong to a ruleset version, and the schema must not change with the ruleset.
+        // registered_under_societies_ordinance records §2.3.1(a) 註7 (Cap. 151) for the checker.
+        R"sql(CREATE TABLE organisations (
+  id {identity},
+  name_zh TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  registered_under_societies_ordinance INTEGER NOT NULL
+    CHECK (registered_under_societies_ordinance IN (0, 1)),
+  created_at TEXT NOT NULL,
+  created_by BIGINT NOT NULL REFERENCES users (id)
+))sql",
+        // user_id alone is UNIQUE: a user belongs to at most one organisation, so "my
+        // organisation" is never ambiguous on a page.
+        R"sql(CREATE TABLE organisation_members (
+  organisation_id BIGINT NOT NULL REFERENCES organisations (id),
+  user_id BIGINT NOT NULL UNIQUE REFERENCES users (id),
+  is_person_in_charge INTEGER NOT NULL DEFAULT 0 CHECK (is_person_in_charge IN (0, 1)),
+  post TEXT NOT NULL DEFAULT '',
+  added_at TEXT NOT NULL,
+  PRIMARY KEY (organisation_id, user_id)
+))sql",
+        // §2.6.3: one person-in-charge per organisation, enforced by the database itself.
+        "CREATE UNIQUE INDEX one_person_in_charge ON organisation_members (organisation_id) "
+        "WHERE is_person_in_charge = 1",
+        // Content stored once by its SHA-256: the same file uploaded twice is one blob.
+        R"sql(CREATE TABLE document_blobs (
+  sha256 TEXT PRIMARY KEY,
+  bytes {blob} NOT NULL
+))sql",
+        R"sql(CREATE TABLE documents (
+  id {identity},
+  organisation_id BIGINT NOT NULL REFERENCES organisations (id),
+  kind TEXT NOT NULL,
+  filename TEXT NOT NULL,
+  media_type TEXT NOT NULL CHECK (media_type IN ('application/pdf', 'image/png', 'image/jpeg')),
+  size_bytes BIGINT NOT NULL,
+  sha256 TEXT NOT NULL REFERENCES document_blobs (sha256),
+  uploaded_by BIGINT NOT NULL REFERENCES users (id),
+  uploaded_at TEXT NOT NULL
+))sql",
+        "CREATE INDEX documents_by_organisation ON documents (organisation_id)",
+        // A draft is the application's JSON as text (the store does not read it); revision
+        // counts saves and is the optimistic-concurrency token. Submission fills reference,
+        // submitted_* and ruleset_version together, which the CHECK holds to.
+        // submitted_on is the Hong Kong day of submission (ISO date), whose year the reference
+        // carries.
+        R"sql(CREATE TABLE applications (
+  id {identity},
+  organisation_id BIGINT NOT NULL REFERENCES organisations (id),
+  project_type TEXT NOT NULL,
+  title TEXT NOT NULL DEFAULT '',
+  state TEXT NOT NULL CHECK (state IN ('draft', 'submitted')),
+  document_json TEXT NOT NULL,
+  revision INTEGER NOT NULL CHECK (revision >= 1),
+  created_by BIGINT NOT NULL REFERENCES users (id),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  submitted_at TEXT,
+  submitted_on TEXT,
+  submitted_by BIGINT REFERENCES users (id),
+  reference TEXT UNIQUE,
+  ruleset_version TEXT,
+  CHECK ((state = 'draft' AND submitted_at IS NULL AND submitted_on IS NULL
+          AND submitted_by IS NULL AND reference IS NULL AND ruleset_version IS NULL)
+      OR (state = 'submitted' AND submitted_at IS NOT NULL AND submitted_on IS NOT NULL
+          AND submitted_by IS NOT NULL AND reference IS NOT NULL AND ruleset_version IS NOT NULL))
+))sql",
+        "CREATE INDEX applications_by_organisation ON applications (organisation_id)",
+        // Every save, whole: who saved which part of the task list when, and what it then said.
+        R"sql(CREATE TABLE application_revisions (
+  application_id BIGINT NOT NULL REFERENCES applications (id),
+  revision INTEGER NOT NULL,
+  part TEXT NOT NULL,
+  user_id BIGINT NOT NULL REFERENCES users (id),
+  saved_at TEXT NOT NULL,
+  document_json TEXT NOT NULL,
+  PRIMARY KEY (application_id, revision)
+))sql",
+        // The last reference sequence given out in each year. A counter row updated in the
+        // submitting transaction (not a database sequence, which skips numbers on rollback):
+        // numbers come without gaps, and the row lock orders concurrent submitters.
+        R"sql(CREATE TABLE application_reference_counters (
+  reference_year INTEGER PRIMARY KEY,
+  last_sequence INTEGER NOT NULL
+))sql",
+        // user_id NULL: addressed to every member of the organisation.
+        R"sql(CREATE TABLE notifications (
+  id {identity},
+  organisation_id BIGINT NOT NULL REFERENCES organisations (id),
+  user_id BIGINT REFERENCES users (id),
+  kind TEXT NOT NULL,
+  subject_zh TEXT NOT NULL,
+  subject_en TEXT NOT NULL,
+  body_zh TEXT NOT NULL,
+  body_en TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  read_at TEXT
+))sql",
+        "CREATE INDEX notifications_by_organisation ON notifications (organisation_id)",
+        // Written in the transaction that has something to say (§2.7.5), sent later by whatever
+        // delivers mail, which sets sent_at: a rolled-back submission never sends an e-mail.
+        R"sql(CREATE TABLE email_outbox (
+  id {identity},
+  to_address TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  body TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  sent_at TEXT
+))sql",
+    },
+};
+
 void replace_all(std::string& text, std::string_view from, std::string_view to) {
   for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
     text.replace(at, from.size(), to);
@@ -71,7 +195,7 @@ void replace_all(std::string& text, std::string_view from, std::string_view to) 
 }  // namespace
 
 const std::vector<Migration>& migrations() {
-  static const std::vector<Migration> all{kUsersSessionsAudit};
+  static const std::vector<Migration> all{kUsersSessionsAudit, kApplicantPortal};
   return all;
 }
 
@@ -79,6 +203,7 @@ std::string render_migration_statement(std::string_view statement, Backend backe
   std::string rendered(statement);
   replace_all(rendered, "{identity}",
               backend == Backend::sqlite ? kIdentitySqlite : kIdentityPostgres);
+  replace_all(rendered, "{blob}", backend == Backend::sqlite ? kBlobSqlite : kBlobPostgres);
   replace_all(rendered, "{genesis_hash}", genesis_hash());
   return rendered;
 }

@@ -32,7 +32,8 @@ const std::vector<Migration>& migrations();
 
 // The statement with its dialect placeholders filled for backend:
 //   {identity}      a BIGINT primary key the database assigns, never reused;
-//   {genesis_hash}  the prev_hash of the first audit record (core/audit_chain.h).
+//   {genesis_hash}  the prev_hash of the first audit record (core/audit_chain.h);
+//   {blob}          bytes: BLOB on SQLite, BYTEA on PostgreSQL.
 std::string render_migration_statement(std::string_view statement, Backend backend);
 
 }  // namespace bsap::store

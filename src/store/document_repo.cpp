@@ -1,0 +1,156 @@
+#include "store/document_repo.h"
+
+#include <soci/soci.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/crypto.h"
+#include "store/audit_repo.h"
+#include "store/organisation_repo.h"
+#include "store/utc_clock.h"
+
+namespace bsap::store {
+namespace {
+
+using nlohmann::json;
+
+// A document key: lower-case ASCII letters, digits and underscores, as in applicants.yaml.
+bool looks_like_key(std::string_view text) {
+  if (text.empty() || text.size() > 64) return false;
+  for (char c : text)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  return true;
+}
+
+std::string to_hex(std::string_view bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string hex;
+  hex.reserve(bytes.size() * 2);
+  for (unsigned char byte : bytes) {
+    hex.push_back(kDigits[byte >> 4]);
+    hex.push_back(kDigits[byte & 0x0F]);
+  }
+  return hex;
+}
+
+int hex_value(char digit) {
+  if (digit >= '0' && digit <= '9') return digit - '0';
+  if (digit >= 'a' && digit <= 'f') return digit - 'a' + 10;
+  if (digit >= 'A' && digit <= 'F') return digit - 'A' + 10;
+  throw StoreError("a document's content came back from the database damaged (not hex)");
+}
+
+std::string from_hex(std::string_view hex) {
+  std::string bytes;
+  bytes.reserve(hex.size() / 2);
+  for (std::size_t at = 0; at + 1 < hex.size(); at += 2)
+    bytes.push_back(static_cast<char>(hex_value(hex[at]) * 16 + hex_value(hex[at + 1])));
+  return bytes;
+}
+
+// Keeps the content once per hash. SOCI 4.0 passes PostgreSQL parameters as text, which cannot
+// carry a zero byte, so the bytes travel hex-encoded there and decode() makes them BYTEA;
+// SOCI's SQLite binding carries any bytes and the CAST stores them as a BLOB, not TEXT.
+void insert_blob_once(Transaction& tx, const std::string& sha256, std::string_view bytes) {
+  if (tx.backend() == Backend::postgres) {
+    const std::string hex = to_hex(bytes);
+    tx.sql() << "INSERT INTO document_blobs (sha256, bytes) VALUES (:sha256, decode(:hex, 'hex')) "
+                "ON CONFLICT (sha256) DO NOTHING",
+        soci::use(sha256), soci::use(hex);
+  } else {
+    const std::string content(bytes);
+    tx.sql() << "INSERT INTO document_blobs (sha256, bytes) VALUES (:sha256, CAST(:bytes AS BLOB)) "
+                "ON CONFLICT (sha256) DO NOTHING",
+        soci::use(sha256), soci::use(content);
+  }
+}
+
+std::string load_blob(Transaction& tx, const std::string& sha256) {
+  std::string content;
+  if (tx.backend() == Backend::postgres) {
+    tx.sql() << "SELECT encode(bytes, 'hex') FROM document_blobs WHERE sha256 = :sha256",
+        soci::use(sha256), soci::into(content);
+    content = from_hex(content);
+  } else {
+    tx.sql() << "SELECT bytes FROM document_blobs WHERE sha256 = :sha256", soci::use(sha256),
+        soci::into(content);
+  }
+  if (!tx.sql().got_data())
+    throw StoreError("the content of a document (sha256 " + sha256 + ") is missing");
+  return content;
+}
+
+template <typename... Uses>
+std::vector<DocumentInfo> select_documents(Transaction& tx, const std::string& condition,
+                                           Uses... uses) {
+  DocumentInfo row;
+  const std::string query =
+      "SELECT id, organisation_id, kind, filename, media_type, size_bytes, sha256, uploaded_by, "
+      "uploaded_at FROM documents " +
+      condition + " ORDER BY id";
+  soci::statement select =
+      (((tx.sql().prepare << query), ..., uses), soci::into(row.id),
+       soci::into(row.organisation_id), soci::into(row.kind), soci::into(row.filename),
+       soci::into(row.media_type), soci::into(row.size_bytes), soci::into(row.sha256),
+       soci::into(row.uploaded_by), soci::into(row.uploaded_at));
+  select.execute();
+  std::vector<DocumentInfo> documents;
+  while (select.fetch()) documents.push_back(row);
+  return documents;
+}
+
+}  // namespace
+
+UploadRefused::UploadRefused(UploadFault fault, std::size_t size_bytes)
+    : StoreError(describe_upload_fault(fault, size_bytes)), fault_(fault) {}
+
+std::int64_t store_document(Transaction& tx, std::int64_t organisation_id, std::string_view kind,
+                            std::string_view filename, std::string_view bytes,
+                            std::int64_t uploaded_by) {
+  const UploadVerdict verdict = check_upload(filename, bytes);
+  if (!verdict.ok()) throw UploadRefused(verdict.fault, bytes.size());
+  if (!looks_like_key(kind))
+    throw StoreError("the document kind \"" + std::string(kind) +
+                     "\" is not a document key such as tax_exemption_letter or site_photo");
+  const Member uploader = require_member(tx, organisation_id, uploaded_by);
+
+  DocumentInfo info{0,
+                    organisation_id,
+                    std::string(kind),
+                    verdict.filename,
+                    std::string(media_type_name(*verdict.accepted)),
+                    static_cast<std::int64_t>(bytes.size()),
+                    sha256_hex(bytes),
+                    uploaded_by,
+                    utc_timestamp()};
+  insert_blob_once(tx, info.sha256, bytes);
+  tx.sql() << "INSERT INTO documents (organisation_id, kind, filename, media_type, size_bytes, "
+              "sha256, uploaded_by, uploaded_at) VALUES (:organisation_id, :kind, :filename, "
+              ":media_type, :size_bytes, :sha256, :uploaded_by, :uploaded_at) RETURNING id",
+      soci::use(info.organisation_id), soci::use(info.kind), soci::use(info.filename),
+      soci::use(info.media_type), soci::use(info.size_bytes), soci::use(info.sha256),
+      soci::use(info.uploaded_by), soci::use(info.uploaded_at), soci::into(info.id);
+
+  // The hash in the audit record ties the chain to the exact content uploaded.
+  const json after = {{"organisation_id", organisation_id}, {"kind", info.kind},
+                      {"filename", info.filename},          {"media_type", info.media_type},
+                      {"size_bytes", info.size_bytes},      {"sha256", info.sha256}};
+  append_audit(
+      tx, {uploader.username, "document", std::to_string(info.id), "upload", "null", after.dump()});
+  return info.id;
+}
+
+std::vector<DocumentInfo> list_documents(Transaction& tx, std::int64_t organisation_id) {
+  return select_documents(tx, "WHERE organisation_id = :organisation_id",
+                          soci::use(organisation_id));
+}
+
+std::optional<StoredDocument> load_document(Transaction& tx, std::int64_t id) {
+  auto found = select_documents(tx, "WHERE id = :id", soci::use(id));
+  if (found.empty()) return std::nullopt;
+  StoredDocument document{std::move(found.front()), ""};
+  document.bytes = load_blob(tx, document.info.sha256);
+  return document;
+}
+
+}  // namespace bsap::store
