@@ -209,6 +209,29 @@ std::string item_path(const std::string& parent, std::size_t index) {
   return parent + "[" + std::to_string(index) + "]";
 }
 
+// Where a value sits: a chain of segments on the reader's stack, spelled out as a path
+// ("budget[3].unit_cost") only when an error needs one, so that reading builds no path strings.
+class Where {
+ public:
+  Where() = default;  // the application as a whole
+  Where member(std::string_view key) const { return Where(this, key, 0, false); }
+  Where item(std::size_t index) const { return Where(this, {}, index, true); }
+
+  std::string path() const {
+    if (parent_ == nullptr) return "";
+    return item_ ? item_path(parent_->path(), index_) : member_path(parent_->path(), key_);
+  }
+
+ private:
+  Where(const Where* parent, std::string_view key, std::size_t index, bool item)
+      : parent_(parent), key_(key), index_(index), item_(item) {}
+
+  const Where* parent_ = nullptr;
+  std::string_view key_;
+  std::size_t index_ = 0;
+  bool item_ = false;
+};
+
 // How a message names the place: the path, or the application as a whole.
 std::string subject_en(const std::string& path) { return path.empty() ? "The application" : path; }
 std::string subject_zh(const std::string& path) {
@@ -351,6 +374,26 @@ Wording money_fault_wording(MoneyFault fault) {
                      path, text, why.zh, fault.position + 1));
 }
 
+[[noreturn]] void refuse_negative(const std::string& path, const std::string& text) {
+  refuse(path,
+         fmt::format("{} is negative ({}): amounts in an application are 0 or more. Put income "
+                     "under \"income\", not as a negative cost.",
+                     path, text),
+         fmt::format("「{}」為負數（{}）：申請中的金額須為 0 或以上；收入請填於「income」，"
+                     "而非以負數開支表示。",
+                     path, text));
+}
+
+[[noreturn]] void refuse_date(const std::string& path, const std::string& text) {
+  refuse(path,
+         fmt::format("{} \"{}\" is not a date: write a real day as YYYY-MM-DD, e.g. "
+                     "\"2027-04-01\".",
+                     path, text),
+         fmt::format("「{}」的「{}」不是有效日期：請以 YYYY-MM-DD 格式填寫實際存在的日子，"
+                     "例如 \"2027-04-01\"。",
+                     path, text));
+}
+
 [[noreturn]] void refuse_too_large(const std::string& path, Money amount, std::string_view what_en,
                                    std::string_view what_zh) {
   refuse(path,
@@ -366,20 +409,31 @@ Wording money_fault_wording(MoneyFault fault) {
 
 // Watches the parse for what nlohmann accepts silently: a key repeated in one object (the last
 // would win) and nesting deep enough to be an attack rather than an application.
+//
+// Counting, it only notices: an object that ends with fewer members than keys were read had a
+// key twice. Naming, it keeps every key and the path so far, to say which key where: that costs
+// an allocation or two per key, so the parse runs so only after counting noticed something.
 class ParseGuard {
  public:
+  enum class Mode { counting, naming };
+  struct Noticed {};  // thrown in counting mode: parse again, naming
+
+  explicit ParseGuard(Mode mode) : mode_(mode) {}
+
   bool operator()(int depth, nlohmann::json::parse_event_t event, Json& parsed) {
     using Event = nlohmann::json::parse_event_t;
     switch (event) {
       case Event::object_start:
       case Event::array_start:
-        if (depth >= kMaxDepth) refuse_too_deep();
-        frames_.push_back({event == Event::array_start, 0, {}, {}});
+        if (depth >= kMaxDepth) fault([this] { refuse_too_deep(); });
+        frames_.emplace_back().array = event == Event::array_start;
         break;
       case Event::key:
         on_key(parsed.get_ref<const std::string&>());
         break;
       case Event::object_end:
+        if (parsed.size() != frames_.back().key_count) fault([] {});  // naming refuses earlier
+        [[fallthrough]];
       case Event::array_end:
         frames_.pop_back();
         element_done();
@@ -394,13 +448,23 @@ class ParseGuard {
  private:
   struct Frame {
     bool array = false;
-    std::size_t index = 0;  // array: the element being read
-    std::string key;        // object: the member being read
-    std::set<std::string, std::less<>> keys;
+    std::size_t index = 0;                    // array: the element being read
+    std::size_t key_count = 0;                // object: keys read so far
+    std::string key;                          // object, naming: the member being read
+    std::set<std::string, std::less<>> keys;  // object, naming: every key read
   };
+
+  // Counting: hand over to a naming parse. Naming: refuse, with the path.
+  template <class Refuse>
+  void fault(Refuse refuse_named) {
+    if (mode_ == Mode::counting) throw Noticed{};
+    refuse_named();
+  }
 
   void on_key(const std::string& key) {
     Frame& frame = frames_.back();
+    ++frame.key_count;
+    if (mode_ == Mode::counting) return;
     frame.key = key;
     if (frame.keys.insert(key).second) return;
     const std::string path = current_path();
@@ -429,6 +493,7 @@ class ParseGuard {
         fmt::format("JSON 的巢狀層次在「{}」超過 {} 層；申請格式最多只有 3 層。", path, kMaxDepth));
   }
 
+  Mode mode_;
   std::vector<Frame> frames_;
 };
 
@@ -457,8 +522,8 @@ std::string parse_reason(std::string_view what) {
                      e.byte, line, column, reason));
 }
 
-Json parse_json(std::string_view text) {
-  ParseGuard guard;
+Json parse_json(std::string_view text, ParseGuard::Mode mode) {
+  ParseGuard guard(mode);
   try {
     return Json::parse(text.data(), text.data() + text.size(),
                        [&guard](int depth, nlohmann::json::parse_event_t event, Json& parsed) {
@@ -469,21 +534,29 @@ Json parse_json(std::string_view text) {
   }
 }
 
+Json parse_json(std::string_view text) {
+  try {
+    return parse_json(text, ParseGuard::Mode::counting);
+  } catch (const ParseGuard::Noticed&) {
+    return parse_json(text, ParseGuard::Mode::naming);  // refuses, naming the key or the depth
+  }
+}
+
 // The reading of every kind of member, declared first so that each may read the others.
-void read_value(const Json& json, const std::string& path, std::string& out);
-void read_value(const Json& json, const std::string& path, bool& out);
-void read_value(const Json& json, const std::string& path, int& out, Range range = kCount);
-void read_value(const Json& json, const std::string& path, long long& out, Range range = kCount);
-void read_value(const Json& json, const std::string& path, Money& out);
-void read_value(const Json& json, const std::string& path, CivilDate& out);
-void read_value(const Json& json, const std::string& path, std::vector<std::string>& out);
-void read_value(const Json& json, const std::string& path, std::map<std::string, std::string>& out);
+void read_value(const Json& json, const Where& where, std::string& out);
+void read_value(const Json& json, const Where& where, bool& out);
+void read_value(const Json& json, const Where& where, int& out, Range range = kCount);
+void read_value(const Json& json, const Where& where, long long& out, Range range = kCount);
+void read_value(const Json& json, const Where& where, Money& out);
+void read_value(const Json& json, const Where& where, CivilDate& out);
+void read_value(const Json& json, const Where& where, std::vector<std::string>& out);
+void read_value(const Json& json, const Where& where, std::map<std::string, std::string>& out);
 template <class T>
-void read_value(const Json& json, const std::string& path, std::optional<T>& out, Range range);
+void read_value(const Json& json, const Where& where, std::optional<T>& out, Range range);
 template <class T>
-void read_value(const Json& json, const std::string& path, std::optional<T>& out);
+void read_value(const Json& json, const Where& where, std::optional<T>& out);
 template <class T>
-void read_value(const Json& json, const std::string& path, std::vector<T>& out);
+void read_value(const Json& json, const Where& where, std::vector<T>& out);
 
 class ObjectReader;
 template <class T>
@@ -491,33 +564,34 @@ concept Described = requires(T& value, ObjectReader& reader) {
   describe(value, reader);
 };
 template <Described T>
-void read_value(const Json& json, const std::string& path, T& out);
+void read_value(const Json& json, const Where& where, T& out);
 
 // One JSON object being read into one struct: each field the struct's describe() asks for is
 // read if present; finish() then refuses any key nobody asked for.
 class ObjectReader {
  public:
-  ObjectReader(const Json& object, const std::string& path) : object_(object), path_(path) {}
+  ObjectReader(const Json& object, const Where& where) : object_(object), where_(where) {}
 
   template <class T>
   void operator()(std::string_view key, T& out) {
-    if (const Json* value = find(key)) read_value(*value, member_path(path_, key), out);
+    if (const Json* value = find(key)) read_value(*value, where_.member(key), out);
   }
   template <class T>
   void operator()(std::string_view key, T& out, Range range) {
-    if (const Json* value = find(key)) read_value(*value, member_path(path_, key), out, range);
+    if (const Json* value = find(key)) read_value(*value, where_.member(key), out, range);
   }
   template <class T>
   void required(std::string_view key, T& out) {
     const Json* value = find(key);
-    if (value == nullptr) refuse_missing(member_path(path_, key));
-    read_value(*value, member_path(path_, key), out);
+    if (value == nullptr) refuse_missing(where_.member(key).path());
+    read_value(*value, where_.member(key), out);
   }
 
   void finish() const {
     if (found_ == object_.size()) return;  // keys are unique (ParseGuard), so all were known
     for (const auto& [key, value] : object_.items())
-      if (std::ranges::find(known_, key) == known_.end()) refuse_unknown_key(path_, key, known_);
+      if (std::ranges::find(known_, key) == known_.end())
+        refuse_unknown_key(where_.path(), key, known_);
   }
 
  private:
@@ -530,7 +604,7 @@ class ObjectReader {
   }
 
   const Json& object_;
-  const std::string& path_;
+  const Where& where_;
   std::vector<std::string_view> known_;
   std::size_t found_ = 0;
 };
@@ -550,136 +624,123 @@ PriorGrant blank<PriorGrant>() {
 }
 
 // Checks across the fields of one struct, once all are read.
-void after_reading(const auto&, const std::string&) {}
-void after_reading(const BudgetLine& line, const std::string& path) {
+void after_reading(const auto&, const Where&) {}
+void after_reading(const BudgetLine& line, const Where& where) {
   // Both factors are bounded already, so the product cannot overflow.
   if (line.unit_cost.cents() * line.quantity <= kMaxAmountCents) return;
-  refuse_too_large(path, line.amount(), " (quantity × unit_cost)", "（quantity × unit_cost）");
+  refuse_too_large(where.path(), line.amount(), " (quantity × unit_cost)",
+                   "（quantity × unit_cost）");
 }
 
 template <Described T>
-void read_value(const Json& json, const std::string& path, T& out) {
-  if (!json.is_object()) refuse_type(json, path, kObject);
-  ObjectReader reader(json, path);
+void read_value(const Json& json, const Where& where, T& out) {
+  if (!json.is_object()) refuse_type(json, where.path(), kObject);
+  ObjectReader reader(json, where);
   describe(out, reader);
   reader.finish();
-  after_reading(out, path);
+  after_reading(out, where);
 }
 
-void read_value(const Json& json, const std::string& path, std::string& out) {
-  if (!json.is_string()) refuse_type(json, path, kText);
+void read_value(const Json& json, const Where& where, std::string& out) {
+  if (!json.is_string()) refuse_type(json, where.path(), kText);
   out = json.get_ref<const std::string&>();
 }
 
-void read_value(const Json& json, const std::string& path, bool& out) {
-  if (!json.is_boolean()) refuse_type(json, path, kBoolean);
+void read_value(const Json& json, const Where& where, bool& out) {
+  if (!json.is_boolean()) refuse_type(json, where.path(), kBoolean);
   out = json.get<bool>();
 }
 
-std::int64_t whole_number(const Json& json, const std::string& path, Range range) {
+std::int64_t whole_number(const Json& json, const Where& where, Range range) {
   if (json.is_number_unsigned()) {
     const auto value = json.get<std::uint64_t>();
     if (value > static_cast<std::uint64_t>(range.max))
-      refuse_out_of_range(path, json.dump(), range, false);
+      refuse_out_of_range(where.path(), json.dump(), range, false);
     return static_cast<std::int64_t>(value);
   }
-  if (!json.is_number_integer()) refuse_type(json, path, kWholeNumber);
+  if (!json.is_number_integer()) refuse_type(json, where.path(), kWholeNumber);
   const auto value = json.get<std::int64_t>();
   if (value < range.min || value > range.max)
-    refuse_out_of_range(path, json.dump(), range, value < range.min);
+    refuse_out_of_range(where.path(), json.dump(), range, value < range.min);
   return value;
 }
 
-void read_value(const Json& json, const std::string& path, int& out, Range range) {
-  out = static_cast<int>(whole_number(json, path, range));
+void read_value(const Json& json, const Where& where, int& out, Range range) {
+  out = static_cast<int>(whole_number(json, where, range));
 }
 
-void read_value(const Json& json, const std::string& path, long long& out, Range range) {
-  out = whole_number(json, path, range);
+void read_value(const Json& json, const Where& where, long long& out, Range range) {
+  out = whole_number(json, where, range);
 }
 
 constexpr Wording kMoneyIsText{"Money is written as text so that every cent stays exact.",
                                "金額須以文字填寫，以確保每一仙都準確無誤。"};
 
-void read_value(const Json& json, const std::string& path, Money& out) {
+void read_value(const Json& json, const Where& where, Money& out) {
   if (!json.is_string())
-    refuse_type(json, path, kMoney, json.is_number() ? kMoneyIsText : Wording{});
+    refuse_type(json, where.path(), kMoney, json.is_number() ? kMoneyIsText : Wording{});
   const std::string& text = json.get_ref<const std::string&>();
   const auto parsed = parse_money(text);
-  if (const auto* fault = std::get_if<MoneyParseError>(&parsed)) refuse_money(path, text, *fault);
+  if (const auto* fault = std::get_if<MoneyParseError>(&parsed))
+    refuse_money(where.path(), text, *fault);
   const Money amount = std::get<Money>(parsed);
-  if (amount < Money{})
-    refuse(path,
-           fmt::format("{} is negative ({}): amounts in an application are 0 or more. Put "
-                       "income under \"income\", not as a negative cost.",
-                       path, text),
-           fmt::format("「{}」為負數（{}）：申請中的金額須為 0 或以上；收入請填於「income」，"
-                       "而非以負數開支表示。",
-                       path, text));
-  if (amount.cents() > kMaxAmountCents) refuse_too_large(path, amount, "", "");
+  if (amount < Money{}) refuse_negative(where.path(), text);
+  if (amount.cents() > kMaxAmountCents) refuse_too_large(where.path(), amount, "", "");
   out = amount;
 }
 
-void read_value(const Json& json, const std::string& path, CivilDate& out) {
-  if (!json.is_string()) refuse_type(json, path, kDate);
+void read_value(const Json& json, const Where& where, CivilDate& out) {
+  if (!json.is_string()) refuse_type(json, where.path(), kDate);
   const std::string& text = json.get_ref<const std::string&>();
   const auto date = parse_iso_date(text);
-  if (!date)
-    refuse(path,
-           fmt::format("{} \"{}\" is not a date: write a real day as YYYY-MM-DD, e.g. "
-                       "\"2027-04-01\".",
-                       path, text),
-           fmt::format("「{}」的「{}」不是有效日期：請以 YYYY-MM-DD 格式填寫實際存在的日子，"
-                       "例如 \"2027-04-01\"。",
-                       path, text));
+  if (!date) refuse_date(where.path(), text);
   out = *date;
 }
 
-void read_value(const Json& json, const std::string& path, std::vector<std::string>& out) {
-  if (!json.is_array()) refuse_type(json, path, kList);
+void read_value(const Json& json, const Where& where, std::vector<std::string>& out) {
+  if (!json.is_array()) refuse_type(json, where.path(), kList);
   out.clear();
   out.reserve(json.size());
   for (std::size_t i = 0; i < json.size(); ++i)
-    read_value(json[i], item_path(path, i), out.emplace_back());
+    read_value(json[i], where.item(i), out.emplace_back());
 }
 
-void read_value(const Json& json, const std::string& path,
-                std::map<std::string, std::string>& out) {
-  if (!json.is_object()) refuse_type(json, path, kObject);
+void read_value(const Json& json, const Where& where, std::map<std::string, std::string>& out) {
+  if (!json.is_object()) refuse_type(json, where.path(), kObject);
   out.clear();
-  for (const auto& [key, value] : json.items()) read_value(value, member_path(path, key), out[key]);
+  for (const auto& [key, value] : json.items()) read_value(value, where.member(key), out[key]);
 }
 
 template <class T>
-void read_value(const Json& json, const std::string& path, std::optional<T>& out, Range range) {
+void read_value(const Json& json, const Where& where, std::optional<T>& out, Range range) {
   if (json.is_null()) {
     out.reset();
     return;
   }
   T value{};
-  read_value(json, path, value, range);
+  read_value(json, where, value, range);
   out = value;
 }
 
 template <class T>
-void read_value(const Json& json, const std::string& path, std::optional<T>& out) {
+void read_value(const Json& json, const Where& where, std::optional<T>& out) {
   if (json.is_null()) {
     out.reset();
     return;
   }
   T value = blank<T>();
-  read_value(json, path, value);
+  read_value(json, where, value);
   out = std::move(value);
 }
 
 template <class T>
-void read_value(const Json& json, const std::string& path, std::vector<T>& out) {
-  if (!json.is_array()) refuse_type(json, path, kList);
+void read_value(const Json& json, const Where& where, std::vector<T>& out) {
+  if (!json.is_array()) refuse_type(json, where.path(), kList);
   out.clear();
   out.reserve(json.size());
   for (std::size_t i = 0; i < json.size(); ++i) {
     T item = blank<T>();
-    read_value(json[i], item_path(path, i), item);
+    read_value(json[i], where.item(i), item);
     out.push_back(std::move(item));
   }
 }
@@ -766,7 +827,7 @@ std::variant<ApplicationDocument, ParseError> parse_application_json(std::string
   try {
     const Json json = parse_json(text);
     ApplicationDocument document;
-    read_value(json, "", document);
+    read_value(json, Where(), document);
     return document;
   } catch (const Refusal& refusal) {
     return refusal.error;

@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "core/password.h"
+#include "store/organisation_repo.h"
 #include "store/user_repo.h"
 
 namespace bsap::cli {
@@ -42,6 +43,15 @@ bool holds_non_demo_users(store::Transaction& tx) {
   return false;
 }
 
+// The demo applicant's organisation, so the portal has someone to act for (§2.3.1(b) kind).
+void add_demo_organisation(store::Transaction& tx) {
+  const auto ngo = store::find_user_by_username(tx, "ngo");
+  if (!ngo || store::organisation_of_user(tx, ngo->id)) return;
+  store::create_organisation(
+      tx, {"綠野保育有限公司", "Green Fields Conservation Limited", "non_profit_company", false},
+      ngo->id, "董事 Director");
+}
+
 void load_demo(const GlobalOptions& options, bool force) {
   auto db = store::open_store(options.db_url);
   db->migrate();
@@ -54,11 +64,16 @@ void load_demo(const GlobalOptions& options, bool force) {
   int added = 0;
   for (const auto& u : demo_users()) {
     if (store::find_user_by_username(*tx, u.username)) continue;
-    store::add_user(*tx, {u.username, u.display_name, std::string(u.username) + "@demo.invalid",
-                          hash_password(kDemoPassword), {u.role}},
+    store::add_user(*tx,
+                    {u.username,
+                     u.display_name,
+                     std::string(u.username) + "@demo.invalid",
+                     hash_password(kDemoPassword),
+                     {u.role}},
                     "demo");
     ++added;
   }
+  add_demo_organisation(*tx);
   tx->commit();
   std::cout << "demo: " << added << " user(s) added; every demo user's password is '"
             << kDemoPassword << "'\n";

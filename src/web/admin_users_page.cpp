@@ -1,19 +1,14 @@
 // GET /LANG/admin/users: every user with roles and state, and the form to add one.
 // POST /LANG/admin/users: adds the user (audited with the administrator as actor).
-#include <algorithm>
-#include <cctype>
-
 #include "core/password.h"
 #include "store/user_repo.h"
+#include "web/account_rules.h"
 #include "web/page.h"
 #include "web/pages.h"
 #include "web/role_display.h"
 
 namespace bsap::web {
 namespace {
-
-constexpr std::size_t kMinPasswordLength = 12;
-constexpr std::size_t kMaxNameLength = 100;
 
 struct NewUserForm {
   std::string username, display_name, email, password;
@@ -24,14 +19,6 @@ NewUserForm read_form(RequestContext& ctx) {
   const FormData& form = ctx.form();
   return {form.get("username"), form.get("display_name"), form.get("email"), form.get("password"),
           roles_from_form(form)};
-}
-
-// Usernames go into audit records and the CLI, so they stay plain: 2–64 of a–z, 0–9, . _ -
-bool is_valid_username(const std::string& username) {
-  return username.size() >= 2 && username.size() <= 64 &&
-         std::ranges::all_of(username, [](unsigned char c) {
-           return std::islower(c) || std::isdigit(c) || c == '.' || c == '_' || c == '-';
-         });
 }
 
 std::vector<FieldError> check(RequestContext& ctx, const NewUserForm& form) {

@@ -41,6 +41,7 @@ void add_visitor(RequestContext& ctx, PageData& data) {
   if (!user) return;
   data.set("user_display_name", user->display_name.empty() ? user->username : user->display_name);
   data.set("is_administrator", holds(*user, Role::administrator));
+  data.set("uses_portal", holds(*user, Role::applicant));
   data.set("csrf_token", ctx.session().csrf_token());
 }
 
@@ -50,6 +51,7 @@ void add_links(const RequestContext& ctx, PageData& data) {
   data.set("logout_href", ctx.link("/logout"));
   data.set("account_href", ctx.link("/account"));
   data.set("admin_href", ctx.link("/admin"));
+  data.set("portal_href", ctx.link("/portal"));
   data.set("admin_users_href", ctx.link("/admin/users"));
   data.set("plan_href", ctx.link("/plan"));
   data.set("ccfs_rules_href", ctx.link("/ccfs/rules"));

@@ -28,4 +28,25 @@ Response ccfs_rules_page(RequestContext& ctx);       // ccfs_rules_page.cpp
 Response ccfs_rules_diff_page(RequestContext& ctx);  // ccfs_rules_diff_page.cpp
 Response ccfs_sites_page(RequestContext& ctx);       // ccfs_sites_page.cpp
 
+// The applicant portal (§2.3, §2.7): object rules in portal_access.h.
+Response register_page(RequestContext& ctx);                      // register_page.cpp
+Response register_submit(RequestContext& ctx);                    // register_page.cpp
+Response portal_page(RequestContext& ctx);                        // portal_page.cpp
+Response portal_new_application(RequestContext& ctx);             // portal_page.cpp
+Response portal_add_member(RequestContext& ctx);                  // portal_page.cpp
+Response portal_upload_document(RequestContext& ctx);             // portal_documents.cpp
+Response portal_document_download(RequestContext& ctx);           // portal_documents.cpp
+Response application_page(RequestContext& ctx);                   // application_page.cpp
+Response application_part_page(RequestContext& ctx);              // application_part_page.cpp
+Response application_part_submit(RequestContext& ctx);            // application_part_page.cpp
+Response application_review_page(RequestContext& ctx);            // application_review_page.cpp
+Response application_justifications_submit(RequestContext& ctx);  // application_review_page.cpp
+Response application_submit(RequestContext& ctx);                 // application_review_page.cpp
+Response application_acknowledgement_page(RequestContext& ctx);   // application_review_page.cpp
+Response application_history_page(RequestContext& ctx);           // application_history_page.cpp
+Response application_budget_download(RequestContext& ctx);        // application_budget_download.cpp
+
+// The JSON API (docs/api.md), each in the file named for it.
+Response application_check_api(RequestContext& ctx);
+
 }  // namespace bsap::web

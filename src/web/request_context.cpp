@@ -18,12 +18,23 @@ WebSession& RequestContext::session() {
 }
 
 const FormData& RequestContext::form() {
-  if (!form_) {
-    bool urlencoded =
-        request_.header("Content-Type").starts_with("application/x-www-form-urlencoded");
-    form_ = urlencoded ? FormData::parse(request_.body) : FormData{};
+  if (form_) return *form_;
+  const std::string content_type = request_.header("Content-Type");
+  if (content_type.starts_with("application/x-www-form-urlencoded")) {
+    form_ = FormData::parse(request_.body);
+  } else if (const auto boundary = multipart_boundary(content_type)) {
+    // A malformed multipart body reads as an empty form: the CSRF check then refuses it.
+    multipart_ = parse_multipart(*boundary, request_.body);
+    form_ = multipart_ ? multipart_->fields : FormData{};
+  } else {
+    form_ = FormData{};
   }
   return *form_;
+}
+
+const UploadedFile* RequestContext::upload(std::string_view field) {
+  form();
+  return multipart_ ? multipart_->file(field) : nullptr;
 }
 
 std::string RequestContext::path_parameter(std::string_view name) const {

@@ -7,6 +7,7 @@
 
 #include "core/lang.h"
 #include "web/http_message.h"
+#include "web/multipart.h"
 #include "web/router.h"
 #include "web/url.h"
 #include "web/web_context.h"
@@ -31,7 +32,10 @@ class RequestContext {
   WebSession& session();
   const std::optional<store::User>& user() { return session().user(); }
   bool session_loaded() const { return session_.has_value(); }
+  // The form of a urlencoded or multipart/form-data body (empty for other bodies).
   const FormData& form();
+  // A file a multipart form sent for the input `field`, or nullptr.
+  const UploadedFile* upload(std::string_view field);
   FormData query() const { return FormData::parse(request_.query); }
 
   std::string text(std::string_view key) const { return web_.messages.get(key, lang_); }
@@ -50,6 +54,7 @@ class RequestContext {
   std::string rest_path_;
   std::optional<WebSession> session_;
   std::optional<FormData> form_;
+  std::optional<MultipartBody> multipart_;
 };
 
 }  // namespace bsap::web

@@ -15,7 +15,8 @@ struct ServerConfig {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;  // 0 picks a free port (tests); port() tells which
   int threads = 2;
-  std::size_t body_limit = 1024 * 1024;
+  // Uploads of up to 10 MiB (core/upload_check.h) with their multipart framing.
+  std::size_t body_limit = 11 * 1024 * 1024;
   std::size_t header_limit = 16 * 1024;
   // The whole next request, from the first byte awaited to the last body byte, must arrive
   // within this time, so an idle keep-alive connection or a slow sender (slowloris) is dropped.

@@ -198,7 +198,7 @@ TEST_F(Pages, TooLargeBodyGetsThe413Page) {
   auto response = client.send({.method = "POST",
                                .target = "/en/login",
                                .headers = {{"Content-Type", "application/x-www-form-urlencoded"}},
-                               .body = std::string(2 * 1024 * 1024, 'a')});
+                               .body = std::string(12 * 1024 * 1024, 'a')});
   EXPECT_EQ(response.status, 413);
   EXPECT_TRUE(shows(response, "error_too_large_title", Lang::en));
 }

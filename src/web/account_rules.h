@@ -1,0 +1,15 @@
+// What a new account must be, wherever one is made (the administrator's form, an applicant's
+// registration): one rule, one place.
+#pragma once
+#include <cstddef>
+#include <string>
+
+namespace bsap::web {
+
+inline constexpr std::size_t kMinPasswordLength = 12;
+inline constexpr std::size_t kMaxNameLength = 100;
+
+// Usernames go into audit records and the CLI, so they stay plain: 2–64 of a–z, 0–9, . _ -
+bool is_valid_username(const std::string& username);
+
+}  // namespace bsap::web

@@ -1,0 +1,68 @@
+#include "web/application_checking.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include "store/document_repo.h"
+#include "store/organisation_repo.h"
+
+namespace bsap::web {
+
+namespace {
+
+void take_organisation_record(RequestContext& ctx, std::int64_t organisation_id,
+                              ccfs::Applicant& applicant) {
+  auto tx = ctx.web().store.begin();
+  if (const auto organisation = store::find_organisation(*tx, organisation_id)) {
+    applicant.name_zh = organisation->name_zh;
+    applicant.name_en = organisation->name_en;
+    applicant.kind = organisation->kind;
+    applicant.registered_under_societies_ordinance =
+        organisation->registered_under_societies_ordinance;
+  }
+  applicant.documents.clear();
+  for (const store::DocumentInfo& document : store::list_documents(*tx, organisation_id))
+    if (std::ranges::find(applicant.documents, document.kind) == applicant.documents.end())
+      applicant.documents.push_back(document.kind);
+}
+
+}  // namespace
+
+CheckedDraft check_draft(RequestContext& ctx, const store::StoredApplication& application) {
+  const std::string_view document_json = application.document_json;
+  CheckedDraft checked;
+  checked.checked_on = today_in_hong_kong(std::chrono::system_clock::now());
+  auto in_force = ctx.web().domain.rulesets.ruleset_for(checked.checked_on);
+  if (auto* ruleset = std::get_if<std::shared_ptr<const rules::Ruleset>>(&in_force))
+    checked.ruleset = *ruleset;
+  auto parsed = ccfs::parse_application_json(document_json);
+  if (auto* error = std::get_if<ccfs::ParseError>(&parsed)) {
+    checked.parse_error = std::move(*error);
+    return checked;
+  }
+  checked.document = std::get<ccfs::ApplicationDocument>(std::move(parsed));
+  // A submitted application was frozen with its organisation's record as it then stood.
+  if (application.state == store::ApplicationState::draft)
+    take_organisation_record(ctx, application.organisation_id,
+                             checked.document->application.applicant);
+  // The portal's organisations hold no approved grants until assessment records them (issue 6),
+  // so the cumulative limits of §2.5.2 count this grant alone for now.
+  if (checked.ruleset)
+    checked.result = ccfs::check_application(checked.document->application, *checked.ruleset,
+                                             ccfs::CheckContext{checked.checked_on, {}});
+  return checked;
+}
+
+std::vector<PartSpec> parts_for(RequestContext& ctx, const rules::Ruleset& ruleset,
+                                std::string_view project_type) {
+  const PartTexts texts{
+      [&](std::string_view key) { return ctx.text(key); },
+      [&](std::string_view zh, std::string_view en) { return ctx.data_text(zh, en); }};
+  return application_parts(ruleset, ruleset.project_type(project_type), texts);
+}
+
+std::string finding_message(RequestContext& ctx, const ccfs::Finding& finding) {
+  return ctx.data_text(finding.message_zh, finding.message_en);
+}
+
+}  // namespace bsap::web
