@@ -198,3 +198,42 @@ test('home, matrix, rules and sites pages at a phone width meet WCAG 2.2 AA (ref
     await page.context().close();
   }
 });
+
+test('the applicant portal meets WCAG 2.2 AA: registration, the organisation, every part of an application', async (t) => {
+  const page = await newAxePage({ viewport: { width: 1280, height: 900 } });
+  try {
+    for (const lang of ['zh', 'en', 'zh-hans']) await visit(t, page, `/${lang}/register`);
+    await t.test('/en/register with its error summary', async () => {
+      await page.goto(h.url('/en/register'));
+      await page.check('#kind-society_cap151');
+      await clickAndLoad(page.getByRole('main').getByRole('button', { name: 'Register' }));
+      assert.match(await page.getByRole('alert').first().innerText(), /Cap\. 151/);
+      const { violations } = await axeViolations(page);
+      assert.equal(violations.length, 0, `register with errors:\n${describe(violations)}`);
+    });
+    await page.goto(h.url('/en/register'));
+    await page.fill('#name_en', 'Axe Trust Limited');
+    await page.check('#kind-charitable_institution');
+    await page.fill('#display_name', 'Axe Person');
+    await page.fill('#post', 'Chair');
+    await page.fill('#email', 'axe@example.org');
+    await page.fill('#username', 'axe.person');
+    await page.fill('#password', 'accessible portal pages');
+    await clickAndLoad(page.getByRole('main').getByRole('button', { name: 'Register' }));
+    await fillLogin(page, 'axe.person', 'accessible portal pages');
+    await page.waitForURL(/\/en\/portal$/);
+    for (const lang of ['zh', 'en']) await visit(t, page, `/${lang}/portal`);
+    await page.check('#type-cultural_revitalisation');
+    await clickAndLoad(page.locator('#start-application'));
+    const base = new URL(page.url()).pathname.replace(/^\/en/, '');
+    for (const lang of ['zh', 'en']) {
+      await visit(t, page, `/${lang}${base}`);
+      for (const part of ['about', 'declarations', 'site', 'objectives', 'details', 'partners', 'funding',
+        'work_plan', 'kpis', 'budget', 'disbursement']) await visit(t, page, `/${lang}${base}/parts/${part}`);
+      await visit(t, page, `/${lang}${base}/review`);
+      await visit(t, page, `/${lang}${base}/history`);
+    }
+  } finally {
+    await page.context().close();
+  }
+});
