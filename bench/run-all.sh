@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs every benchmark and prints a summary: each bench/*.sh script (given BUILD_DIR), then each
-# Google Benchmark program built as BUILD_DIR/bench/*_bench. Every benchmark writes
-# OUT/NAME.json (OUT is BUILD_DIR/bench unless BENCH_OUT says otherwise). Figures are reported,
-# never judged: the exit status says only whether every benchmark ran.
+# program built as BUILD_DIR/bench/*_bench. Every benchmark writes OUT/NAME.json (OUT is
+# BUILD_DIR/bench unless BENCH_OUT says otherwise): a Google Benchmark program its own JSON as
+# OUT/NAME_bench.json; a program that times itself (ccfs_check_bench) the figures/comparator
+# shape of the scripts as OUT/NAME.json, without the _bench. Figures are reported, never judged:
+# the exit status says only whether every benchmark ran.
 #
 #   bench/run-all.sh [BUILD_DIR]     # `make bench` runs `bench/run-all.sh build`
 set -uo pipefail
@@ -40,6 +42,7 @@ echo
 echo "=== summary ($BENCH_OUT)"
 for name in "${ran[@]}"; do
   file="$BENCH_OUT/$name.json"
+  [[ -f "$file" ]] || file="$BENCH_OUT/${name%_bench}.json"
   if [[ ! -f "$file" ]]; then
     echo "$name: ran, but wrote no $file"
   elif jq -e 'has("benchmarks")' "$file" >/dev/null 2>&1; then

@@ -13,8 +13,8 @@ struct GlobalOptions {
   std::string db_url = "sqlite:var/bsap.db";  // --db
 };
 
-// Exit codes: 0 ok, 1 a check failed (audit verify found problems), 2 bad usage or input,
-// 3 the store could not be opened or written.
+// Exit codes: 0 ok, 1 a check failed (audit verify found problems, bsap check found blocking
+// findings), 2 bad usage or input, 3 the store could not be opened or written.
 enum ExitCode { kOk = 0, kCheckFailed = 1, kBadInput = 2, kStoreFailed = 3 };
 
 void add_version_command(CLI::App& app);
@@ -25,6 +25,7 @@ void add_serve_command(CLI::App& app, const GlobalOptions& options);
 void add_demo_commands(CLI::App& app, const GlobalOptions& options);
 void add_plan_commands(CLI::App& app, const GlobalOptions& options);
 void add_rules_commands(CLI::App& app, const GlobalOptions& options);
+void add_check_command(CLI::App& app);  // check_command.cpp
 
 // Subcommand callbacks report their outcome by throwing this; main turns it into the exit code.
 struct CommandExit {

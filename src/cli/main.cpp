@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   add_demo_commands(app, options);
   add_plan_commands(app, options);
   add_rules_commands(app, options);
+  add_check_command(app);
 
   try {
     app.parse(argc, argv);
