@@ -1,8 +1,12 @@
 // GET  /LANG/portal/applications/{id}/parts/{part}: one part of the application (§2.7), with
 //      the checker's findings for it beside the inputs they concern.
+// POST .../parts/{part}/check: the findings the part would have with the form as it stands,
+//      without saving (JSON; the page's script shows them as the applicant types).
 // POST the same: saves the part as a new revision (who, when, which part: the history), unless
 //      a value cannot be read (the page says which and how to fix it) or someone else saved
 //      since the page was loaded (the page shows their version; nothing is overwritten).
+#include <nlohmann/json.hpp>
+
 #include "store/application_repo.h"
 #include "web/application_checking.h"
 #include "web/error_pages.h"
@@ -62,6 +66,7 @@ Response render(RequestContext& ctx, const PartPage& page, const BoundPart& boun
   data.set("clause", page.part->clause);
   data.set("editable", page.opened.editable);
   data.set("action", part_href(ctx, page));
+  data.set("check_action", part_href(ctx, page) + "/check");
   data.set("revision", std::to_string(page.opened.application.revision));
   data.set("csrf_token", ctx.session().csrf_token());
   data.set("saved", saved);
@@ -143,6 +148,45 @@ Response application_part_submit(RequestContext& ctx) {
     return redirect_see_other(part_href(ctx, page) + "?saved=1&more=1");
   return redirect_see_other(
       ctx.link("/portal/applications/" + std::to_string(page.opened.application.id)));
+}
+
+namespace {
+
+Response json_findings(RequestContext& ctx, const std::vector<ccfs::Finding>& findings,
+                       std::string_view problem) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const ccfs::Finding& finding : findings)
+    list.push_back({{"severity", ccfs::severity_name(finding.severity)},
+                    {"severity_name", severity_text(ctx, finding.severity)},
+                    {"message", finding_message(ctx, finding)},
+                    {"clause", finding.clause},
+                    {"input", finding.field.empty() ? "" : input_id(finding.field)}});
+  Response response;
+  response.content_type = "application/json; charset=utf-8";
+  response.add_header("Cache-Control", "no-store");
+  response.body = nlohmann::json{{"findings", list}, {"problem", problem}}.dump();
+  return response;
+}
+
+}  // namespace
+
+Response application_part_check(RequestContext& ctx) {
+  auto opened = open_part(ctx);
+  if (auto* refusal = std::get_if<Response>(&opened)) return std::move(*refusal);
+  PartPage& page = std::get<PartPage>(opened);
+  if (!page.opened.editable) return error_page(ctx, ErrorPage::forbidden);
+  const PartUpdate update =
+      apply_submission(*page.part, page.opened.application.document_json, ctx.form());
+  if (!update.problems.empty())
+    return json_findings(ctx, {}, ctx.text(update.problems.front().message_key));
+  store::StoredApplication unsaved = page.opened.application;
+  unsaved.document_json = update.document_json;
+  page.checked = check_draft(ctx, unsaved);
+  if (page.checked.parse_error)
+    return json_findings(
+        ctx, {},
+        ctx.data_text(page.checked.parse_error->message_zh, page.checked.parse_error->message_en));
+  return json_findings(ctx, part_findings(page), "");
 }
 
 }  // namespace bsap::web

@@ -193,7 +193,7 @@ Response application_submit(RequestContext& ctx) {
   const Review& review = std::get<Review>(opened);
   if (!review.opened.may_submit) return error_page(ctx, ErrorPage::forbidden);
   if (!review.checked.document || !review.checked.result.eligible())
-    return render_review(ctx, review, {{"findings-title", ctx.text("app_submit_blocked")}});
+    return render_review(ctx, review, {{"findings", ctx.text("app_submit_blocked")}});
   try {
     // The frozen application carries the organisation's record it was judged with.
     store::in_transaction(ctx.web().store, [&](store::Transaction& tx) {
@@ -205,15 +205,15 @@ Response application_submit(RequestContext& ctx) {
                                 review.checked.ruleset->version, review.checked.checked_on);
     });
   } catch (const store::RevisionConflict&) {
-    return render_review(ctx, review, {{"findings-title", ctx.text("app_conflict")}});
+    return render_review(ctx, review, {{"findings", ctx.text("app_conflict")}});
   } catch (const store::NotPersonInCharge&) {
     return error_page(ctx, ErrorPage::forbidden);
   } catch (const store::ApplicationFrozen&) {
-    return render_review(ctx, review, {{"findings-title", ctx.text("app_already_submitted")}});
+    return render_review(ctx, review, {{"findings", ctx.text("app_already_submitted")}});
   } catch (const store::StoreError&) {
     // The remaining refusal is a submitter without an e-mail address (§2.7.5 acknowledges by
     // e-mail): say so and how to fix it.
-    return render_review(ctx, review, {{"findings-title", ctx.text("app_submit_no_email")}});
+    return render_review(ctx, review, {{"findings", ctx.text("app_submit_no_email")}});
   }
   return redirect_see_other(base_link(ctx, review) + "/acknowledgement");
 }

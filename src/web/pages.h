@@ -39,6 +39,7 @@ Response portal_document_download(RequestContext& ctx);           // portal_docu
 Response application_page(RequestContext& ctx);                   // application_page.cpp
 Response application_part_page(RequestContext& ctx);              // application_part_page.cpp
 Response application_part_submit(RequestContext& ctx);            // application_part_page.cpp
+Response application_part_check(RequestContext& ctx);             // application_part_page.cpp
 Response application_review_page(RequestContext& ctx);            // application_review_page.cpp
 Response application_justifications_submit(RequestContext& ctx);  // application_review_page.cpp
 Response application_submit(RequestContext& ctx);                 // application_review_page.cpp

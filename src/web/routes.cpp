@@ -56,6 +56,8 @@ std::span<const Route> app_routes() {
        application_part_page},
       {Method::post, "/{lang}/portal/applications/{id}/parts/{part}", applicants,
        application_part_submit},
+      {Method::post, "/{lang}/portal/applications/{id}/parts/{part}/check", applicants,
+       application_part_check},
       {Method::get, "/{lang}/portal/applications/{id}/review", applicants_and_secretariat,
        application_review_page},
       {Method::post, "/{lang}/portal/applications/{id}/justifications", applicants,

@@ -124,7 +124,10 @@ test('an NGO registers, fills in an MA application, fixes a blocking finding and
   assert.equal(await page.locator('.bsap-form-group--error #budget-4-unit_cost').count(), 1,
     'the booth line is marked with its blocking finding');
   await page.screenshot({ path: screenshotPath('portal-budget-blocking.png'), fullPage: true });
+  // As the applicant types, the script asks the checker again without saving: the finding goes.
   await booth.fill('850');
+  await page.waitForFunction(() => !document.getElementById('findings').textContent.includes('HK$900'));
+  assert.equal(await page.evaluate(() => document.getElementById('findings').textContent.includes('附錄2 第4項')), false);
   await clickAndLoad(page.locator('button[name="then"][value="tasks"]'));
 
   // Grant: 268,500 − 15,000 = 253,500; 25 % before the start, 10 % retained (§5.5.1).
