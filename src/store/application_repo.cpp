@@ -7,6 +7,7 @@
 
 #include "core/crypto.h"
 #include "store/audit_repo.h"
+#include "store/key_format.h"
 #include "store/notification_repo.h"
 #include "store/organisation_repo.h"
 #include "store/user_repo.h"
@@ -19,14 +20,6 @@ using nlohmann::json;
 
 constexpr std::string_view kCreatedPart = "created";
 constexpr std::string_view kSubmittedPart = "submitted";
-
-// A ruleset or task-list key: lower-case ASCII letters, digits and underscores.
-bool looks_like_key(std::string_view text) {
-  if (text.empty() || text.size() > 64) return false;
-  for (char c : text)
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
-  return true;
-}
 
 void check_key(std::string_view what, std::string_view key) {
   if (!looks_like_key(key))

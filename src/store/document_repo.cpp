@@ -6,6 +6,7 @@
 
 #include "core/crypto.h"
 #include "store/audit_repo.h"
+#include "store/key_format.h"
 #include "store/organisation_repo.h"
 #include "store/utc_clock.h"
 
@@ -13,14 +14,6 @@ namespace bsap::store {
 namespace {
 
 using nlohmann::json;
-
-// A document key: lower-case ASCII letters, digits and underscores, as in applicants.yaml.
-bool looks_like_key(std::string_view text) {
-  if (text.empty() || text.size() > 64) return false;
-  for (char c : text)
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
-  return true;
-}
 
 std::string to_hex(std::string_view bytes) {
   static constexpr char kDigits[] = "0123456789abcdef";

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/audit_repo.h"
+#include "store/key_format.h"
 #include "store/user_repo.h"
 #include "store/utc_clock.h"
 
@@ -12,14 +13,6 @@ namespace bsap::store {
 namespace {
 
 using nlohmann::json;
-
-// A ruleset key: lower-case ASCII letters, digits and underscores, as in applicants.yaml.
-bool looks_like_key(std::string_view text) {
-  if (text.empty() || text.size() > 64) return false;
-  for (char c : text)
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
-  return true;
-}
 
 User require_user(Transaction& tx, std::int64_t user_id) {
   auto user = find_user(tx, user_id);

@@ -8,19 +8,6 @@
 namespace bsap::ccfs::testing {
 namespace {
 
-// The only finding of `rule`, with its severity and clause and a message in both languages.
-Finding single(const CheckResult& result, const std::string& rule, Severity severity,
-               const std::string& clause) {
-  const std::vector<Finding> found = findings_of(result, rule);
-  EXPECT_EQ(found.size(), 1u) << describe(result);
-  if (found.size() != 1) return {};
-  EXPECT_EQ(found[0].severity, severity) << describe(result);
-  EXPECT_EQ(found[0].clause, clause);
-  EXPECT_FALSE(found[0].message_zh.empty());
-  EXPECT_FALSE(found[0].message_en.empty());
-  return found[0];
-}
-
 TEST(ApplicantCheck, KindOutsideTheThreeIsBlocking_2_3_1) {
   Application a = complete_ma();
   a.applicant.kind = "society";

@@ -7,41 +7,7 @@
 namespace bsap::ccfs::testing {
 namespace {
 
-Money cent() { return cents(1); }
-
-// The first line of `kind` in the application; fails the test if there is none.
-BudgetLine& line_of(Application& application, const std::string& kind) {
-  for (BudgetLine& line : application.budget)
-    if (line.kind == kind) return line;
-  throw std::runtime_error("no line of kind " + kind);
-}
-
-// Appends a line of `kind` in year 1 and returns it.
-BudgetLine& add_line(Application& application, const std::string& kind, long long quantity,
-                     Money unit_cost) {
-  BudgetLine line;
-  line.kind = kind;
-  line.description = kind;
-  line.year = 1;
-  line.quantity = quantity;
-  line.unit_cost = unit_cost;
-  application.budget.push_back(line);
-  return application.budget.back();
-}
-
 Application research() { return complete_non_ma("research_activity"); }
-
-bool clean_of(const CheckResult& result, const std::string& rule) {
-  return findings_of(result, rule).empty();
-}
-
-// Only the given severity under `rule`, exactly `count` times.
-void expect_only(const CheckResult& result, const std::string& rule, Severity severity,
-                 std::size_t count = 1) {
-  const std::vector<Finding> found = findings_of(result, rule);
-  EXPECT_EQ(found.size(), count) << describe(result);
-  for (const Finding& finding : found) EXPECT_EQ(finding.severity, severity) << describe(result);
-}
 
 // ---- the clean applications
 

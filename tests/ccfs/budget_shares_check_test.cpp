@@ -9,38 +9,16 @@
 namespace bsap::ccfs::testing {
 namespace {
 
-Money cent() { return cents(1); }
-
-BudgetLine& line_of(Application& application, const std::string& kind) {
-  for (BudgetLine& line : application.budget)
-    if (line.kind == kind) return line;
-  throw std::runtime_error("no line of kind " + kind);
-}
-
-BudgetLine& add_line(Application& application, const std::string& kind, Money unit_cost) {
-  BudgetLine line;
-  line.kind = kind;
-  line.description = kind;
-  line.year = 1;
-  line.unit_cost = unit_cost;
+// A line of `kind` in year 1 with its quotation and reasons attached, so that only the share
+// rules have anything to say about it.
+BudgetLine& add_quoted_line(Application& application, const std::string& kind, Money unit_cost) {
+  BudgetLine& line = add_line(application, kind, 1, unit_cost);
   line.quotation = true;
   line.justification = "Detailed reasons";
-  application.budget.push_back(line);
-  return application.budget.back();
+  return line;
 }
 
 Application research() { return complete_non_ma("research_activity"); }
-
-bool clean_of(const CheckResult& result, const std::string& rule) {
-  return findings_of(result, rule).empty();
-}
-
-void expect_only(const CheckResult& result, const std::string& rule, Severity severity,
-                 std::size_t count = 1) {
-  const std::vector<Finding> found = findings_of(result, rule);
-  EXPECT_EQ(found.size(), count) << describe(result);
-  for (const Finding& finding : found) EXPECT_EQ(finding.severity, severity) << describe(result);
-}
 
 // ---- 附錄2 items 1, 2, 3: hard caps on the total budget
 
@@ -69,7 +47,7 @@ TEST(BudgetSharesCheck, PublicityOneCentAbove20PercentIsBlocking_Appendix2Item1)
 TEST(BudgetSharesCheck, PublicityLinesAreSummed_Appendix2Item1) {
   Application a = research();
   line_of(a, "publicity").unit_cost = hkd(44'125);
-  add_line(a, "publicity", hkd(44'125));
+  add_quoted_line(a, "publicity", hkd(44'125));
   EXPECT_TRUE(clean_of(check(a), "budget.item_1.share"));
   a.budget.back().unit_cost = hkd(44'125) + cent();
   expect_only(check(a), "budget.item_1.share", Severity::blocking);
@@ -78,7 +56,7 @@ TEST(BudgetSharesCheck, PublicityLinesAreSummed_Appendix2Item1) {
 // Research: HK$373,000 besides the ceremony, a quarter of which is 20 % of the whole.
 TEST(BudgetSharesCheck, CeremonyAbove20PercentIsBlocking_Appendix2Item2) {
   Application a = research();
-  add_line(a, "ceremony", hkd(93'250));
+  add_quoted_line(a, "ceremony", hkd(93'250));
   EXPECT_TRUE(clean_of(check(a), "budget.item_2.share"));
   a.budget.back().unit_cost = hkd(93'250) + cent();
   expect_only(check(a), "budget.item_2.share", Severity::blocking);
@@ -88,7 +66,7 @@ TEST(BudgetSharesCheck, CeremonyAbove20PercentIsBlocking_Appendix2Item2) {
 TEST(BudgetSharesCheck, VenueAbove30PercentIsBlocking_Appendix2Item3) {
   Application a = research();
   line_of(a, "publicity").unit_cost = hkd(20'100);
-  add_line(a, "venue", hkd(159'900));
+  add_quoted_line(a, "venue", hkd(159'900));
   EXPECT_TRUE(clean_of(check(a), "budget.item_3.share"));
   a.budget.back().unit_cost = hkd(159'900) + cent();
   expect_only(check(a), "budget.item_3.share", Severity::blocking);
@@ -158,7 +136,7 @@ TEST(BudgetSharesCheck, UndeclaredSubventionIsHeldToTheCap_3_10_2) {
 // to exactly half of HK$1,488,200, which 「低於」 refuses (README Ambiguities 8).
 TEST(BudgetSharesCheck, MaAdminShareAtExactly50PercentNeedsJustification_3_5_8) {
   Application a = complete_ma();
-  add_line(a, "admin_staff", hkd(694'100));
+  add_quoted_line(a, "admin_staff", hkd(694'100));
   ASSERT_EQ(budget_totals(a).expenditure, hkd(1'488'200));
   CheckResult result = check(a);
   expect_only(result, "budget.ma_admin_share", Severity::needs_justification);
@@ -172,7 +150,7 @@ TEST(BudgetSharesCheck, MaAdminShareAtExactly50PercentNeedsJustification_3_5_8) 
 
 TEST(BudgetSharesCheck, AdminShareOnlyForMa_3_5_8) {
   Application a = research();
-  add_line(a, "audit_fee", hkd(600'000));
+  add_quoted_line(a, "audit_fee", hkd(600'000));
   EXPECT_TRUE(clean_of(check(a), "budget.ma_admin_share"));
 }
 

@@ -1,5 +1,7 @@
 #include "ccfs_test_data.h"
 
+#include <gtest/gtest.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
@@ -145,6 +147,7 @@ const rules::Ruleset& ruleset_1_8() {
 
 Money hkd(std::int64_t dollars) { return Money::from_cents(dollars * 100); }
 Money cents(std::int64_t amount) { return Money::from_cents(amount); }
+Money cent() { return cents(1); }
 CivilDate day(const std::string& iso) { return parse_iso_date(iso).value(); }
 
 Application complete_ma() {
@@ -212,6 +215,47 @@ std::string describe(const CheckResult& result) {
     text << severity_name(f.severity) << ' ' << f.rule << ' ' << f.field << ' ' << f.clause << ": "
          << f.message_en << '\n';
   return text.str();
+}
+
+bool clean_of(const CheckResult& result, const std::string& rule) {
+  return findings_of(result, rule).empty();
+}
+
+Finding single(const CheckResult& result, const std::string& rule, Severity severity,
+               const std::string& clause) {
+  const std::vector<Finding> found = findings_of(result, rule);
+  EXPECT_EQ(found.size(), 1u) << describe(result);
+  if (found.size() != 1) return {};
+  EXPECT_EQ(found[0].severity, severity) << describe(result);
+  EXPECT_EQ(found[0].clause, clause);
+  EXPECT_FALSE(found[0].message_zh.empty());
+  EXPECT_FALSE(found[0].message_en.empty());
+  return found[0];
+}
+
+void expect_only(const CheckResult& result, const std::string& rule, Severity severity,
+                 std::size_t count) {
+  const std::vector<Finding> found = findings_of(result, rule);
+  EXPECT_EQ(found.size(), count) << describe(result);
+  for (const Finding& finding : found) EXPECT_EQ(finding.severity, severity) << describe(result);
+}
+
+BudgetLine& line_of(Application& application, const std::string& kind) {
+  for (BudgetLine& candidate : application.budget)
+    if (candidate.kind == kind) return candidate;
+  throw std::runtime_error("no line of kind " + kind);
+}
+
+BudgetLine& add_line(Application& application, const std::string& kind, long long quantity,
+                     Money unit_cost) {
+  BudgetLine added;
+  added.kind = kind;
+  added.description = kind;
+  added.year = 1;
+  added.quantity = quantity;
+  added.unit_cost = unit_cost;
+  application.budget.push_back(added);
+  return application.budget.back();
 }
 
 }  // namespace bsap::ccfs::testing

@@ -12,6 +12,8 @@ namespace bsap::ccfs::testing {
 const rules::Ruleset& ruleset_1_8();
 Money hkd(std::int64_t dollars);
 Money cents(std::int64_t cents);
+// One cent, for "just under" and "just over" a boundary.
+Money cent();
 CivilDate day(const std::string& iso);
 
 // Clean applications: management_agreement at B01, heritage_building at A02,
@@ -27,5 +29,21 @@ std::vector<Finding> findings_of(const CheckResult& result, const std::string& r
 bool has_finding(const CheckResult& result, const std::string& rule, Severity severity);
 // Every finding as "severity rule field clause", one per line, for failure messages.
 std::string describe(const CheckResult& result);
+
+// True when `rule` has no finding, for "this boundary passes".
+bool clean_of(const CheckResult& result, const std::string& rule);
+// Expects `rule` to have exactly one finding, of `severity` under `clause` with a message in both
+// languages, and returns it (an empty finding when there is not exactly one).
+Finding single(const CheckResult& result, const std::string& rule, Severity severity,
+               const std::string& clause);
+// Expects `rule` to have exactly `count` findings, every one of `severity`.
+void expect_only(const CheckResult& result, const std::string& rule, Severity severity,
+                 std::size_t count = 1);
+
+// The first budget line of `kind`, for a test to spoil; throws if the application has none.
+BudgetLine& line_of(Application& application, const std::string& kind);
+// Appends a bare line of `kind` in year 1 (no quotation, no justification) and returns it.
+BudgetLine& add_line(Application& application, const std::string& kind, long long quantity,
+                     Money unit_cost);
 
 }  // namespace bsap::ccfs::testing

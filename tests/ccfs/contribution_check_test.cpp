@@ -7,19 +7,7 @@
 namespace bsap::ccfs::testing {
 namespace {
 
-Money cent() { return cents(1); }
-
 Application research() { return complete_non_ma("research_activity"); }  // budget HK$373,000
-
-bool clean_of(const CheckResult& result, const std::string& rule) {
-  return findings_of(result, rule).empty();
-}
-
-void expect_only(const CheckResult& result, const std::string& rule, Severity severity) {
-  const std::vector<Finding> found = findings_of(result, rule);
-  ASSERT_EQ(found.size(), 1u) << describe(result);
-  EXPECT_EQ(found[0].severity, severity) << describe(result);
-}
 
 FundingSource sponsor(Money amount, const std::string& status) {
   FundingSource source;

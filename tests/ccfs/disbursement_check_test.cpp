@@ -7,21 +7,9 @@
 namespace bsap::ccfs::testing {
 namespace {
 
-Money cent() { return cents(1); }
-
 // Research: grant HK$323,000. Schedule: 80,750 before the start (25 %), 40,000 on the inception
 // report, 84,975 twice, 32,300 after completion (10 %).
 Application research() { return complete_non_ma("research_activity"); }
-
-bool clean_of(const CheckResult& result, const std::string& rule) {
-  return findings_of(result, rule).empty();
-}
-
-void expect_only(const CheckResult& result, const std::string& rule, Severity severity) {
-  const std::vector<Finding> found = findings_of(result, rule);
-  ASSERT_EQ(found.size(), 1u) << describe(result);
-  EXPECT_EQ(found[0].severity, severity) << describe(result);
-}
 
 bool no_disbursement_finding(const CheckResult& result) {
   for (const Finding& finding : result.findings)

@@ -7,8 +7,6 @@
 namespace bsap::ccfs::testing {
 namespace {
 
-Money cent() { return cents(1); }
-
 Procurement single_source() {
   Procurement procurement;
   procurement.description = "Repair of the sluice gate";
@@ -25,10 +23,6 @@ Procurement competitive(Money value) {
   procurement.description = "Water pump";
   procurement.value = value;
   return procurement;
-}
-
-bool clean_of(const CheckResult& result, const std::string& rule) {
-  return findings_of(result, rule).empty();
 }
 
 TEST(ProcurementCheck, CompleteSingleSourcePasses_5_13_5) {
