@@ -13,10 +13,13 @@
 #include <string>
 
 #include "core/civil_date.h"
-#include "run_bsap.h"
+#include "support/run_program.h"
 
 namespace bsap::cli::testing {
 namespace {
+
+using test_support::ProgramResult;
+using test_support::run_bsap;
 
 namespace fs = std::filesystem;
 using Json = nlohmann::json;

@@ -1,13 +1,16 @@
 // `bsap audit verify`, the real program against a real database on each backend.
 #include <gmock/gmock.h>
 
-#include "run_program.h"
 #include "store/audit_repo.h"
 #include "store/user_repo.h"
 #include "store_test_fixture.h"
+#include "support/run_program.h"
 
 namespace bsap::store::testing {
 namespace {
+
+using test_support::ProgramResult;
+using test_support::run_bsap;
 
 using ::testing::HasSubstr;
 

@@ -2,13 +2,16 @@
 #include <gmock/gmock.h>
 
 #include "core/password.h"
-#include "run_program.h"
 #include "store/migrations.h"
 #include "store/user_repo.h"
 #include "store_test_fixture.h"
+#include "support/run_program.h"
 
 namespace bsap::store::testing {
 namespace {
+
+using test_support::ProgramResult;
+using test_support::run_bsap;
 
 using ::testing::HasSubstr;
 

@@ -1,4 +1,4 @@
-#include "run_program.h"
+#include "support/run_program.h"
 
 #include <fcntl.h>
 #include <spawn.h>
@@ -12,7 +12,7 @@
 
 extern char** environ;
 
-namespace bsap::store::testing {
+namespace bsap::test_support {
 namespace {
 
 // Files rather than pipes, so that neither side can block on a full pipe.
@@ -68,4 +68,4 @@ ProgramResult run_bsap(const std::vector<std::string>& args, const std::string& 
           read_all(files.path("err"))};
 }
 
-}  // namespace bsap::store::testing
+}  // namespace bsap::test_support
