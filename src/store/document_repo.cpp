@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/crypto.h"
+#include "store/application_repo.h"
 #include "store/audit_repo.h"
 #include "store/key_format.h"
 #include "store/organisation_repo.h"
@@ -131,6 +132,35 @@ std::int64_t store_document(Transaction& tx, std::int64_t organisation_id, std::
   append_audit(
       tx, {uploader.username, "document", std::to_string(info.id), "upload", "null", after.dump()});
   return info.id;
+}
+
+void attach_document(Transaction& tx, std::int64_t application_id, std::int64_t document_id,
+                     std::int64_t user_id) {
+  const auto application = find_application(tx, application_id);
+  const auto documents = select_documents(tx, "WHERE id = :id", soci::use(document_id));
+  if (!application || documents.empty())
+    throw StoreError("no application " + std::to_string(application_id) + " or document " +
+                     std::to_string(document_id) + " to attach");
+  if (documents.front().organisation_id != application->organisation_id)
+    throw StoreError("a document can be attached only to its own organisation's application");
+  if (application->state != ApplicationState::draft)
+    throw ApplicationFrozen("application " + std::to_string(application_id) +
+                            " was submitted; nothing more can be attached");
+  const Member member = require_member(tx, application->organisation_id, user_id);
+  const std::string at = utc_timestamp();
+  tx.sql() << "INSERT INTO application_attachments (application_id, document_id, attached_by, "
+              "attached_at) VALUES (:application_id, :document_id, :attached_by, :attached_at)",
+      soci::use(application_id), soci::use(document_id), soci::use(user_id), soci::use(at);
+  const json after = {{"document_id", document_id}, {"kind", documents.front().kind}};
+  append_audit(tx, {member.username, "application", std::to_string(application_id), "attach",
+                    "null", after.dump()});
+}
+
+std::vector<DocumentInfo> list_attachments(Transaction& tx, std::int64_t application_id) {
+  return select_documents(tx,
+                          "WHERE id IN (SELECT document_id FROM application_attachments WHERE "
+                          "application_id = :application_id)",
+                          soci::use(application_id));
 }
 
 std::vector<DocumentInfo> list_documents(Transaction& tx, std::int64_t organisation_id) {

@@ -54,6 +54,13 @@ std::int64_t store_document(Transaction& tx, std::int64_t organisation_id, std::
                             std::int64_t uploaded_by);
 // The organisation's documents, oldest first, without their content.
 std::vector<DocumentInfo> list_documents(Transaction& tx, std::int64_t organisation_id);
+// Attaches the organisation's document to its draft application (§2.7.6, §2.7.9), audited.
+// Throws StoreError when the document or application is missing, they belong to different
+// organisations, or the application was submitted; NotAMember when the user is not a member.
+void attach_document(Transaction& tx, std::int64_t application_id, std::int64_t document_id,
+                     std::int64_t user_id);
+// The documents attached to the application, oldest first, without their content.
+std::vector<DocumentInfo> list_attachments(Transaction& tx, std::int64_t application_id);
 // Metadata and content. The caller checks that whoever asks may see the organisation's papers.
 std::optional<StoredDocument> load_document(Transaction& tx, std::int64_t id);
 

@@ -187,6 +187,22 @@ const Migration kApplicantPortal{
     },
 };
 
+// Files attached to one application (§2.7.6 site photos and maps, §2.7.9 confirmations): the
+// organisation's documents, linked, so a file is kept once and shown with its organisation's.
+const Migration kApplicationAttachments{
+    3,
+    "application attachments",
+    {
+        R"sql(CREATE TABLE application_attachments (
+  application_id BIGINT NOT NULL REFERENCES applications (id),
+  document_id BIGINT NOT NULL REFERENCES documents (id),
+  attached_by BIGINT NOT NULL REFERENCES users (id),
+  attached_at TEXT NOT NULL,
+  PRIMARY KEY (application_id, document_id)
+))sql",
+    },
+};
+
 void replace_all(std::string& text, std::string_view from, std::string_view to) {
   for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
     text.replace(at, from.size(), to);
@@ -195,7 +211,8 @@ void replace_all(std::string& text, std::string_view from, std::string_view to) 
 }  // namespace
 
 const std::vector<Migration>& migrations() {
-  static const std::vector<Migration> all{kUsersSessionsAudit, kApplicantPortal};
+  static const std::vector<Migration> all{kUsersSessionsAudit, kApplicantPortal,
+                                          kApplicationAttachments};
   return all;
 }
 

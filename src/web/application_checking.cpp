@@ -10,6 +10,21 @@ namespace bsap::web {
 
 namespace {
 
+bool has_attachment(const std::vector<store::DocumentInfo>& attachments, std::string_view kind) {
+  return std::ranges::any_of(
+      attachments, [&](const store::DocumentInfo& document) { return document.kind == kind; });
+}
+
+// §2.7.6: the site's map, photos and habitat map are files attached to this application.
+void take_attachments(RequestContext& ctx, std::int64_t application_id,
+                      ccfs::Application& application) {
+  auto tx = ctx.web().store.begin();
+  const auto attachments = store::list_attachments(*tx, application_id);
+  application.site_map = has_attachment(attachments, "site_map");
+  application.site_photos = has_attachment(attachments, "site_photo");
+  application.habitat_map = has_attachment(attachments, "habitat_map");
+}
+
 void take_organisation_record(RequestContext& ctx, std::int64_t organisation_id,
                               ccfs::Applicant& applicant) {
   auto tx = ctx.web().store.begin();
@@ -42,9 +57,11 @@ CheckedDraft check_draft(RequestContext& ctx, const store::StoredApplication& ap
   }
   checked.document = std::get<ccfs::ApplicationDocument>(std::move(parsed));
   // A submitted application was frozen with its organisation's record as it then stood.
-  if (application.state == store::ApplicationState::draft)
+  if (application.state == store::ApplicationState::draft) {
     take_organisation_record(ctx, application.organisation_id,
                              checked.document->application.applicant);
+    take_attachments(ctx, application.id, checked.document->application);
+  }
   // The portal's organisations hold no approved grants until assessment records them (issue 6),
   // so the cumulative limits of §2.5.2 count this grant alone for now.
   if (checked.ruleset)

@@ -1,12 +1,14 @@
 // GET /LANG/portal/applications/{id}: the task list of an application: each part not started,
 // in progress (answered, with something blocking) or completed, with links to check the
 // answers, the history and the budget workbook.
+#include "store/document_repo.h"
 #include "web/application_checking.h"
 #include "web/error_pages.h"
 #include "web/page.h"
 #include "web/pages.h"
 #include "web/part_form.h"
 #include "web/portal_access.h"
+#include "web/portal_view.h"
 
 namespace bsap::web {
 namespace {
@@ -38,6 +40,45 @@ PageData task_rows(RequestContext& ctx, const store::StoredApplication& applicat
     rows.push_back(row);
   }
   return rows;
+}
+
+PageData attachment_rows(RequestContext& ctx, std::int64_t application_id) {
+  auto tx = ctx.web().store.begin();
+  PageData rows{PageData::type::list};
+  for (const store::DocumentInfo& document : store::list_attachments(*tx, application_id)) {
+    PageData row;
+    row.set("kind", ctx.text("doc_kind_" + document.kind));
+    row.set("filename", document.filename);
+    row.set("href", ctx.link("/portal/documents/" + std::to_string(document.id)));
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+PageData attachment_choices(RequestContext& ctx) {
+  PageData kinds{PageData::type::list};
+  for (const std::string_view kind : attachment_kinds()) {
+    PageData item;
+    item.set("key", std::string(kind));
+    item.set("name", ctx.text("doc_kind_" + std::string(kind)));
+    kinds.push_back(item);
+  }
+  return kinds;
+}
+
+// §2.7.6 asks for the site's map, photos and (MA) habitat map with the application: they are
+// uploaded here and the checker sees them (application_checking.cpp).
+void add_attachments(RequestContext& ctx, PageData& data, const OpenedApplication& opened) {
+  data.set("attachments", attachment_rows(ctx, opened.application.id));
+  data.set("attachment_kinds", attachment_choices(ctx));
+  data.set("attach_action", ctx.link("/portal/applications/" +
+                                     std::to_string(opened.application.id) + "/attachments"));
+  data.set("editable", opened.editable);
+  const std::string outcome = ctx.query().get("attach");
+  if (outcome == "attached")
+    data.set("attach_done", ctx.text("app_attached"));
+  else if (outcome.starts_with("upload_error_"))
+    data.set("attach_error", ctx.text(outcome));
 }
 
 }  // namespace
@@ -74,6 +115,8 @@ Response application_page(RequestContext& ctx) {
     data.set("submitted_text",
              fill(ctx.text("app_submitted_frozen"), "reference", *application.reference));
   }
+  add_attachments(ctx, data, std::get<OpenedApplication>(opened_or));
+  data.set("csrf_token", ctx.session().csrf_token());
   data.set("portal_href", ctx.link("/portal"));
   data.set("review_href", ctx.link(base + "/review"));
   data.set("history_href", ctx.link(base + "/history"));

@@ -88,12 +88,11 @@ PartSpec site_part(const PartBuilder& b, const rules::ProjectType* type) {
       "site",
       b.text("app_part_site"),
       "§2.1, §2.7.6, 附錄1",
-      {b.field("site_codes", FieldKind::lines), b.field("map_reference", FieldKind::text),
-       b.field("site_map", FieldKind::checkbox), b.field("site_photos", FieldKind::checkbox)},
+      // The map, photos and habitat map of §2.7.6 are files: attached on the task list.
+      {b.field("site_codes", FieldKind::lines), b.field("map_reference", FieldKind::text)},
       {},
       {"site_codes", "map_reference", "site_map", "site_photos", "habitat_map",
        "walk_to_public_transport_m", "map_shows_public_transport"}};
-  if (is_ma(type)) part.fields.push_back(b.field("habitat_map", FieldKind::checkbox));
   if (needs_remote_village(type)) {
     part.fields.push_back(b.field("walk_to_public_transport_m", FieldKind::integer));
     part.fields.push_back(b.field("map_shows_public_transport", FieldKind::checkbox));

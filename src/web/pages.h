@@ -40,6 +40,7 @@ Response application_page(RequestContext& ctx);                   // application
 Response application_part_page(RequestContext& ctx);              // application_part_page.cpp
 Response application_part_submit(RequestContext& ctx);            // application_part_page.cpp
 Response application_part_check(RequestContext& ctx);             // application_part_page.cpp
+Response application_attach(RequestContext& ctx);                 // application_attachments.cpp
 Response application_review_page(RequestContext& ctx);            // application_review_page.cpp
 Response application_justifications_submit(RequestContext& ctx);  // application_review_page.cpp
 Response application_submit(RequestContext& ctx);                 // application_review_page.cpp

@@ -21,18 +21,6 @@ bool is_document_kind(std::string_view kind) {
   });
 }
 
-std::string fault_key(UploadFault fault) {
-  switch (fault) {
-    case UploadFault::empty:
-      return "upload_error_empty";
-    case UploadFault::too_large:
-      return "upload_error_too_large";
-    case UploadFault::unsupported_type:
-      return "upload_error_type";
-  }
-  return "upload_error_type";
-}
-
 std::string extension_of(std::string_view media_type) {
   const auto type = parse_media_type_name(media_type);
   if (type == UploadMediaType::pdf) return ".pdf";
@@ -45,6 +33,18 @@ Response portal_error(RequestContext& ctx, FieldError error) {
 
 }  // namespace
 
+std::string upload_fault_key(UploadFault fault) {
+  switch (fault) {
+    case UploadFault::empty:
+      return "upload_error_empty";
+    case UploadFault::too_large:
+      return "upload_error_too_large";
+    case UploadFault::unsupported_type:
+      return "upload_error_type";
+  }
+  return "upload_error_type";
+}
+
 Response portal_upload_document(RequestContext& ctx) {
   const std::string kind = ctx.form().get("document_kind");
   const UploadedFile* file = ctx.upload("document_file");
@@ -53,7 +53,7 @@ Response portal_upload_document(RequestContext& ctx) {
   if (!file) return portal_error(ctx, {"document_file", ctx.text("upload_error_empty")});
   const UploadVerdict verdict = check_upload(file->filename, file->bytes);
   if (!verdict.ok())
-    return portal_error(ctx, {"document_file", ctx.text(fault_key(verdict.fault))});
+    return portal_error(ctx, {"document_file", ctx.text(upload_fault_key(verdict.fault))});
   {
     auto tx = ctx.web().store.begin();
     const auto member = portal_member(ctx, *tx);

@@ -58,6 +58,8 @@ std::span<const Route> app_routes() {
        application_part_submit},
       {Method::post, "/{lang}/portal/applications/{id}/parts/{part}/check", applicants,
        application_part_check},
+      {Method::post, "/{lang}/portal/applications/{id}/attachments", applicants,
+       application_attach},
       {Method::get, "/{lang}/portal/applications/{id}/review", applicants_and_secretariat,
        application_review_page},
       {Method::post, "/{lang}/portal/applications/{id}/justifications", applicants,

@@ -10,6 +10,7 @@ import { useHarness, clickAndLoad, fillLogin, screenshotPath } from './harness.m
 const h = useHarness({});
 const PASSWORD = 'wetland stewardship 2026';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR test image')]);
 const shared = {};  // what the first test made, for the second
 
 async function register(page, { username, nameEn, nameZh, kind = 'non_profit_company' }) {
@@ -84,7 +85,7 @@ test('an NGO registers, fills in an MA application, fixes a blocking finding and
     'applicant.receives_government_subvention': 'no', 'person_in_charge.name': 'Chan Tai Man',
     'person_in_charge.post': 'Director', 'person_in_charge.named_in_documents': 'yes' });
   await openPart(page, 'site');
-  await fillPart(page, { site_codes: 'B01', map_reference: 'DD 27 Lots 101-140', site_map: true, site_photos: true, habitat_map: true });
+  await fillPart(page, { site_codes: 'B01', map_reference: 'DD 27 Lots 101-140' });
   await openPart(page, 'objectives');
   await fillPart(page, { objectives: 'Restore wet farming.', benefits: 'Habitat and education.' });
   await openPart(page, 'details');
@@ -139,6 +140,17 @@ test('an NGO registers, fills in an MA application, fixes a blocking finding and
     'disbursement_schedule[2].milestone': 'Progress report 1', 'disbursement_schedule[2].amount': '69887.50',
     'disbursement_schedule[3].milestone': 'Progress report 2', 'disbursement_schedule[3].amount': '69887.50',
     'disbursement_schedule[4].milestone': 'Completion', 'disbursement_schedule[4].amount': '25350', 'disbursement_schedule[4].after_completion': true });
+
+  // §2.7.6: the site map, a photo and the habitat map are files attached to the application.
+  await page.goto(shared.applicationUrl);
+  assert.match(await page.getByRole('main').innerText(), /Attachments/);
+  for (const [kind, name, buffer, type] of [['site_map', 'map.pdf', PDF, 'application/pdf'],
+    ['site_photo', 'village.png', PNG, 'image/png'], ['habitat_map', 'habitats.pdf', PDF, 'application/pdf']]) {
+    await page.selectOption('#attachment_kind', kind);
+    await page.setInputFiles('#attachment_file', { name, mimeType: type, buffer });
+    await clickAndLoad(page.locator('#attach-file'));
+  }
+  assert.equal(await page.locator('#attachment-list a').count(), 3);
 
   await page.goto(`${shared.applicationUrl}/review`);
   const review = await page.getByRole('main').innerText();

@@ -5,6 +5,7 @@
 #include <soci/soci.h>
 
 #include "core/crypto.h"
+#include "store/application_repo.h"
 #include "store/audit_repo.h"
 #include "store/organisation_repo.h"
 #include "store_test_fixture.h"
@@ -204,6 +205,37 @@ TEST_P(StoreTest, AnUploadIsAuditedWithItsHashAndTheChainVerifies) {
   EXPECT_THAT(records[2].after_json, HasSubstr(sha256_hex(kPdf)));
   EXPECT_THAT(records[2].after_json, HasSubstr("\"kind\":\"quotation\""));
   in_transaction(*store_, [&](Transaction& tx) { EXPECT_TRUE(verify_audit_log(tx).ok()); });
+}
+
+// §2.7.6: a site map attached to its own organisation's draft is listed with it; another
+// organisation's document, or a submitted application, is refused and nothing is attached.
+TEST_P(StoreTest, DocumentsAttachOnlyToTheirOwnOrganisationsDraft) {
+  const auto chan =
+      applicant_with_organisation(*store_, add_test_user("chan", {Role::applicant}), "甲");
+  const auto lee =
+      applicant_with_organisation(*store_, add_test_user("lee", {Role::applicant}), "乙");
+  Uploads uploads(*store_);
+  const auto map = uploads.store(chan.organisation, chan.user, "site_map", "map.png", kPng);
+  const auto other = uploads.store(lee.organisation, lee.user, "site_map", "other.pdf", kPdf);
+  std::int64_t application = 0;
+  in_transaction(*store_, [&](Transaction& tx) {
+    application = create_application(tx, {chan.organisation, "management_agreement", "濕地", "{}"},
+                                     chan.user);
+    attach_document(tx, application, map, chan.user);
+  });
+  EXPECT_THROW(
+      in_transaction(*store_,
+                     [&](Transaction& tx) { attach_document(tx, application, other, chan.user); }),
+      StoreError);
+  EXPECT_THROW(
+      in_transaction(*store_,
+                     [&](Transaction& tx) { attach_document(tx, application, map, lee.user); }),
+      StoreError);
+  std::vector<DocumentInfo> attached;
+  in_transaction(*store_, [&](Transaction& tx) { attached = list_attachments(tx, application); });
+  ASSERT_EQ(attached.size(), 1u);
+  EXPECT_EQ(attached[0].id, map);
+  EXPECT_EQ(attached[0].kind, "site_map");
 }
 
 }  // namespace
