@@ -5,6 +5,7 @@
 
 #include "store/document_repo.h"
 #include "store/organisation_repo.h"
+#include "web/rules_view.h"
 
 namespace bsap::web {
 
@@ -47,9 +48,7 @@ CheckedDraft check_draft(RequestContext& ctx, const store::StoredApplication& ap
   const std::string_view document_json = application.document_json;
   CheckedDraft checked;
   checked.checked_on = today_in_hong_kong(std::chrono::system_clock::now());
-  auto in_force = ctx.web().domain.rulesets.ruleset_for(checked.checked_on);
-  if (auto* ruleset = std::get_if<std::shared_ptr<const rules::Ruleset>>(&in_force))
-    checked.ruleset = *ruleset;
+  checked.ruleset = ruleset_in_force(ctx, checked.checked_on);
   auto parsed = ccfs::parse_application_json(document_json);
   if (auto* error = std::get_if<ccfs::ParseError>(&parsed)) {
     checked.parse_error = std::move(*error);

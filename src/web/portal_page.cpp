@@ -4,7 +4,6 @@
 // POST /LANG/portal/applications: starts a draft of the chosen type (§2.7.1: one form a type).
 // POST /LANG/portal/members: the person-in-charge adds an existing applicant account.
 #include <algorithm>
-#include <chrono>
 
 #include "ccfs/application_json.h"
 #include "store/application_repo.h"
@@ -16,16 +15,10 @@
 #include "web/pages.h"
 #include "web/portal_access.h"
 #include "web/portal_view.h"
+#include "web/rules_view.h"
 
 namespace bsap::web {
 namespace {
-
-const rules::Ruleset* ruleset_today(RequestContext& ctx) {
-  auto in_force =
-      ctx.web().domain.rulesets.ruleset_for(today_in_hong_kong(std::chrono::system_clock::now()));
-  auto* ruleset = std::get_if<std::shared_ptr<const rules::Ruleset>>(&in_force);
-  return ruleset ? ruleset->get() : nullptr;
-}
 
 PageData member_rows(store::Transaction& tx, std::int64_t organisation_id) {
   PageData rows{PageData::type::list};
@@ -124,7 +117,7 @@ PageData project_types(RequestContext& ctx, const rules::Ruleset* ruleset) {
 
 Response portal_view(RequestContext& ctx, const std::vector<FieldError>& errors, int status) {
   PageData data;
-  const rules::Ruleset* ruleset = ruleset_today(ctx);
+  const rules::Ruleset* ruleset = ruleset_in_force_today(ctx).get();
   auto tx = ctx.web().store.begin();
   const auto member = portal_member(ctx, *tx);
   data.set("has_organisation", member.has_value());
@@ -178,7 +171,7 @@ std::string first_document(RequestContext& ctx, const std::string& type,
 Response portal_page(RequestContext& ctx) { return portal_view(ctx, {}, 200); }
 
 Response portal_new_application(RequestContext& ctx) {
-  const rules::Ruleset* ruleset = ruleset_today(ctx);
+  const rules::Ruleset* ruleset = ruleset_in_force_today(ctx).get();
   const std::string type = ctx.form().get("project_type");
   if (!ruleset || !ruleset->project_type(type))
     return portal_view(ctx, {{"project_type", ctx.text("portal_error_type")}}, 422);

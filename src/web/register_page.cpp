@@ -3,7 +3,6 @@
 // POST the same: refuses societies under the Societies Ordinance (Cap. 151, §2.3.1(a) 註7) and
 //      any kind the guidelines do not list, with the clause; otherwise creates the account (role
 //      applicant) and the organisation in one transaction and sends the visitor to sign in.
-#include <chrono>
 
 #include "core/password.h"
 #include "store/organisation_repo.h"
@@ -11,6 +10,7 @@
 #include "web/account_rules.h"
 #include "web/page.h"
 #include "web/pages.h"
+#include "web/rules_view.h"
 
 namespace bsap::web {
 namespace {
@@ -27,13 +27,6 @@ Registration read_form(RequestContext& ctx) {
           form.get("username"), form.get("display_name"), form.get("email"), form.get("password")};
 }
 
-const rules::Ruleset* ruleset_in_force(RequestContext& ctx) {
-  auto in_force =
-      ctx.web().domain.rulesets.ruleset_for(today_in_hong_kong(std::chrono::system_clock::now()));
-  auto* ruleset = std::get_if<std::shared_ptr<const rules::Ruleset>>(&in_force);
-  return ruleset ? ruleset->get() : nullptr;
-}
-
 PageData kind_choices(RequestContext& ctx, const std::string& chosen) {
   PageData list{PageData::type::list};
   const auto add = [&](std::string key, std::string name, std::string clause) {
@@ -44,7 +37,7 @@ PageData kind_choices(RequestContext& ctx, const std::string& chosen) {
     item.set("checked", key == chosen);
     list.push_back(item);
   };
-  if (const rules::Ruleset* ruleset = ruleset_in_force(ctx))
+  if (const rules::Ruleset* ruleset = ruleset_in_force_today(ctx).get())
     for (const rules::ApplicantType& type : ruleset->application.applicant_types)
       add(type.key, ctx.data_text(type.name.zh, type.name.en), type.source.clause);
   add(std::string(kSociety), ctx.text("register_kind_society"), "§2.3.1(a) 註7");
@@ -52,7 +45,7 @@ PageData kind_choices(RequestContext& ctx, const std::string& chosen) {
 }
 
 bool known_kind(RequestContext& ctx, const std::string& kind) {
-  const rules::Ruleset* ruleset = ruleset_in_force(ctx);
+  const rules::Ruleset* ruleset = ruleset_in_force_today(ctx).get();
   return ruleset && ruleset->application.applicant_type(kind);
 }
 

@@ -22,10 +22,17 @@ std::string rules_text(const RequestContext& ctx, const rules::Bilingual& text) 
 std::shared_ptr<const rules::Ruleset> requested_ruleset(const RequestContext& ctx) {
   const rules::RulesetRegistry& registry = ctx.web().domain.rulesets;
   if (auto version = ctx.query().get("version"); !version.empty()) return registry.find(version);
-  auto in_force = registry.ruleset_for(today_in_hong_kong(std::chrono::system_clock::now()));
-  if (auto* ruleset = std::get_if<std::shared_ptr<const rules::Ruleset>>(&in_force))
-    return *ruleset;
-  return nullptr;
+  return ruleset_in_force_today(ctx);
+}
+
+std::shared_ptr<const rules::Ruleset> ruleset_in_force_today(const RequestContext& ctx) {
+  return ruleset_in_force(ctx, today_in_hong_kong(std::chrono::system_clock::now()));
+}
+
+std::shared_ptr<const rules::Ruleset> ruleset_in_force(const RequestContext& ctx, CivilDate day) {
+  auto in_force = ctx.web().domain.rulesets.ruleset_for(day);
+  auto* ruleset = std::get_if<std::shared_ptr<const rules::Ruleset>>(&in_force);
+  return ruleset ? *ruleset : nullptr;
 }
 
 PageData version_options(const RequestContext& ctx, const std::string& selected_version) {

@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "core/civil_date.h"
 #include "rules/ruleset.h"
 #include "web/request_context.h"
 #include "web/templates.h"
@@ -15,6 +16,11 @@ std::string rules_text(const RequestContext& ctx, const rules::Bilingual& text);
 // The version ?version= names, else the one in force today in Hong Kong (principle 1); null
 // when the named version does not exist or none is in force yet.
 std::shared_ptr<const rules::Ruleset> requested_ruleset(const RequestContext& ctx);
+
+// The version in force on `day` (an application is judged by it); null when none is yet.
+// The registry keeps every version for the server's life, so a raw pointer to one stays valid.
+std::shared_ptr<const rules::Ruleset> ruleset_in_force(const RequestContext& ctx, CivilDate day);
+std::shared_ptr<const rules::Ruleset> ruleset_in_force_today(const RequestContext& ctx);
 
 // Every loaded version as {version, effective_from, selected} for a version picker.
 PageData version_options(const RequestContext& ctx, const std::string& selected_version);
