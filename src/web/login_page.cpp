@@ -31,6 +31,7 @@ Response login_form(RequestContext& ctx, const std::string& username, const std:
   data.set("csrf_token", ctx.session().csrf_token());
   data.set("username", username);
   data.set("next", is_safe_local_path(next) ? next : "");
+  data.set("register_href", ctx.link("/register"));
   add_errors(data, errors);
   return render_page(ctx, "login", "login_title", std::move(data));
 }

@@ -14,7 +14,10 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 const shared = {};  // what the first test made, for the second
 
 async function register(page, { username, nameEn, nameZh, kind = 'non_profit_company' }) {
-  await page.goto(h.url('/en/register'));
+  // Reached from the sign-in page, as a newcomer would.
+  await page.goto(h.url('/en/login'));
+  await clickAndLoad(page.getByRole('link', { name: 'Register your organisation' }));
+  assert.match(page.url(), /\/en\/register$/);
   await page.fill('#name_zh', nameZh);
   await page.fill('#name_en', nameEn);
   await page.check(`#kind-${kind}`);
