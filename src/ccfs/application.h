@@ -135,6 +135,14 @@ struct BudgetLine {
   Money amount() const { return unit_cost * quantity; }
 };
 
+// §4.2.3: the earlier MA project an application renews. Criterion (h) asks what it achieved;
+// (i) compares this budget's broad expenditure heads with its approved budget (renewal_variance.h).
+struct Renewal {
+  std::string previous_reference;  // the earlier project's reference (ECF or CCFS)
+  // Its approved budget by head, keyed by budget_section_key(): "activities", "other", …
+  std::map<std::string, Money> previous_approved_budget;
+};
+
 struct Application {
   std::string project_type;  // a ruleset project type key
   std::string language;      // zh-Hant | en: the language the applicant writes in
@@ -183,6 +191,11 @@ struct Application {
   std::vector<Instalment> disbursement_schedule;
   std::vector<Procurement> procurements;
   std::optional<Money> requested_grant;  // if stated: must be expenditure less income (§3.11.4)
+
+  // §4.2.3: set when the application renews an earlier MA project.
+  std::optional<Renewal> renewal;
+  // §4.5.1: a resubmitted application states clearly how it differs from the rejected one.
+  std::string resubmission_differences;
 
   // Reasons the applicant gives for a `needs_justification` finding, keyed by the finding's rule
   // key (finding.h): "ceiling.funding", "cumulative.combined", "budget.contribution_ratio", …

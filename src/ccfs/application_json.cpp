@@ -9,6 +9,8 @@
 #include <set>
 #include <type_traits>
 
+#include "ccfs/budget_kinds.h"
+
 namespace bsap::ccfs {
 namespace {
 
@@ -136,6 +138,11 @@ void describe(Like<BudgetLine> auto& b, auto& v) {
   v("justification", b.justification);
 }
 
+void describe(Like<Renewal> auto& r, auto& v) {
+  v("previous_reference", r.previous_reference);
+  v("previous_approved_budget", r.previous_approved_budget);
+}
+
 void describe(Like<Application> auto& a, auto& v) {
   v("project_type", a.project_type);
   v("language", a.language);
@@ -173,6 +180,8 @@ void describe(Like<Application> auto& a, auto& v) {
   v("disbursement_schedule", a.disbursement_schedule);
   v("procurements", a.procurements);
   v("requested_grant", a.requested_grant);
+  v("renewal", a.renewal);
+  v("resubmission_differences", a.resubmission_differences);
   v("justifications", a.justifications);
 }
 
@@ -550,7 +559,8 @@ void read_value(const Json& json, const Where& where, long long& out, Range rang
 void read_value(const Json& json, const Where& where, Money& out);
 void read_value(const Json& json, const Where& where, CivilDate& out);
 void read_value(const Json& json, const Where& where, std::vector<std::string>& out);
-void read_value(const Json& json, const Where& where, std::map<std::string, std::string>& out);
+template <class T>
+void read_value(const Json& json, const Where& where, std::map<std::string, T>& out);
 template <class T>
 void read_value(const Json& json, const Where& where, std::optional<T>& out, Range range);
 template <class T>
@@ -631,6 +641,15 @@ void after_reading(const BudgetLine& line, const Where& where) {
   refuse_too_large(where.path(), line.amount(), " (quantity × unit_cost)",
                    "（quantity × unit_cost）");
 }
+// §4.2.3(i) compares heads by name, so a misspelt head would compare against nothing.
+void after_reading(const Renewal& renewal, const Where& where) {
+  std::vector<std::string_view> heads;
+  for (const BudgetSection section : budget_sections())
+    heads.push_back(budget_section_key(section));
+  for (const auto& [key, amount] : renewal.previous_approved_budget)
+    if (!parse_budget_section(key))
+      refuse_unknown_key(where.member("previous_approved_budget").path(), key, heads);
+}
 
 template <Described T>
 void read_value(const Json& json, const Where& where, T& out) {
@@ -705,7 +724,8 @@ void read_value(const Json& json, const Where& where, std::vector<std::string>& 
     read_value(json[i], where.item(i), out.emplace_back());
 }
 
-void read_value(const Json& json, const Where& where, std::map<std::string, std::string>& out) {
+template <class T>
+void read_value(const Json& json, const Where& where, std::map<std::string, T>& out) {
   if (!json.is_object()) refuse_type(json, where.path(), kObject);
   out.clear();
   for (const auto& [key, value] : json.items()) read_value(value, where.member(key), out[key]);
@@ -761,9 +781,10 @@ Json write_value(int number) { return number; }
 Json write_value(long long number) { return number; }
 Json write_value(Money amount) { return plain_amount(amount); }
 Json write_value(CivilDate date) { return format_iso(date); }
-Json write_value(const std::map<std::string, std::string>& answers) {
+template <class T>
+Json write_value(const std::map<std::string, T>& answers) {
   Json object = Json::object();
-  for (const auto& [key, value] : answers) object[key] = value;
+  for (const auto& [key, value] : answers) object[key] = write_value(value);
   return object;
 }
 template <class T>

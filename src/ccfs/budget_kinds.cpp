@@ -94,6 +94,13 @@ constexpr std::array<std::pair<BudgetSection, std::string_view>, 6> kSectionKeys
     {other, "other"},
 }};
 
+constexpr std::array<BudgetSection, 6> kSections{staffing_and_general,
+                                                 minor_works_and_equipment,
+                                                 publications_and_website,
+                                                 heritage_conservation,
+                                                 activities,
+                                                 other};
+
 }  // namespace
 
 std::span<const BudgetKind> budget_kinds() { return kKinds; }
@@ -108,6 +115,14 @@ std::string_view budget_section_key(BudgetSection section) {
   for (const auto& [known, key] : kSectionKeys)
     if (known == section) return key;
   return "";
+}
+
+std::span<const BudgetSection> budget_sections() { return kSections; }
+
+std::optional<BudgetSection> parse_budget_section(std::string_view key) {
+  for (const auto& [section, known] : kSectionKeys)
+    if (known == key) return section;
+  return std::nullopt;
 }
 
 }  // namespace bsap::ccfs

@@ -43,5 +43,8 @@ struct BudgetKind {
 std::span<const BudgetKind> budget_kinds();
 const BudgetKind* find_budget_kind(std::string_view key);
 std::string_view budget_section_key(BudgetSection section);
+// Every section in the order above, and the section of a budget_section_key().
+std::span<const BudgetSection> budget_sections();
+std::optional<BudgetSection> parse_budget_section(std::string_view key);
 
 }  // namespace bsap::ccfs

@@ -3,6 +3,8 @@
 // wherever it is written. For a §2.7.11 required detail it is accepted with an info finding: the
 // type asks for that detail, so the secretariat will weigh whether it really does not apply.
 //
+// §4.5.1: a resubmitted application states how it differs from the rejected one.
+//
 // Parts another step judges are left to it: sites and maps (check_sites), the applicant and the
 // person in charge (check_applicant), KPIs and deliverables (check_kpis), partners and sponsors
 // (check_partners).
@@ -31,6 +33,7 @@ constexpr std::string_view kStatutoryApprovals = "§2.7.12(c)";
 constexpr std::string_view kManagementAgreement = "§2.4.1";
 constexpr std::string_view kBudget = "§3.1";
 constexpr std::string_view kDisbursementSchedule = "§3.10.7";
+constexpr std::string_view kResubmission = "§4.5.1";
 
 // "owners[2].lot_or_address" → "owners.lot_or_address": a rule key names the part, not the item.
 std::string without_indices(std::string_view field) {
@@ -206,6 +209,15 @@ void check_money_parts(const CheckInput& input, FindingSink& sink) {
           sink);
 }
 
+// §4.5.1: 「須清楚列明前後兩宗申請有何分別」; the caller knows whether it is a resubmission.
+void check_resubmission(const CheckInput& input, FindingSink& sink) {
+  if (!input.context.resubmission || !is_blank(input.application.resubmission_differences)) return;
+  sink.blocking("resubmission.differences", std::string(kResubmission), "resubmission_differences",
+                "此申請是先前被拒絕的申請經修改後重新提交，請清楚列明前後兩宗申請有何分別。",
+                "This application revises and resubmits one that was rejected: state clearly how "
+                "it differs from the rejected application.");
+}
+
 }  // namespace
 
 void check_completeness(const CheckInput& input, FindingSink& sink) {
@@ -217,6 +229,7 @@ void check_completeness(const CheckInput& input, FindingSink& sink) {
   }
   check_plans(input, sink);
   check_money_parts(input, sink);
+  check_resubmission(input, sink);
 }
 
 }  // namespace bsap::ccfs

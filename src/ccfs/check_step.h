@@ -46,9 +46,10 @@ void check_ceilings(const CheckInput& input, FindingSink& sink);    // §2.5.1, 
 void check_cumulative(const CheckInput& input, FindingSink& sink);  // §2.5.2, §2.5.3
 void check_partners(const CheckInput& input, FindingSink& sink);    // §2.7.9, §2.7.10, §3.11.3
 void check_kpis(const CheckInput& input, FindingSink& sink);        // §2.7.13
-void check_completeness(const CheckInput& input, FindingSink& sink);   // §2.7.2 and every part
+void check_completeness(const CheckInput& input, FindingSink& sink);   // §2.7.2, §4.5.1
 void check_budget_lines(const CheckInput& input, FindingSink& sink);   // 附錄2 per line, §3.2
 void check_budget_shares(const CheckInput& input, FindingSink& sink);  // shares of the total
+void check_renewal(const CheckInput& input, FindingSink& sink);        // §4.2.3
 void check_contribution(const CheckInput& input, FindingSink& sink);   // §3.11.4
 void check_disbursement(const CheckInput& input, FindingSink& sink);   // §3.10.7, §5.5.1
 void check_procurement(const CheckInput& input, FindingSink& sink);    // §5.13.5

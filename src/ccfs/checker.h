@@ -15,6 +15,8 @@ namespace bsap::ccfs {
 struct CheckContext {
   CivilDate on;                          // the day of the check: the §2.5.2 window ends here
   std::vector<PriorGrant> prior_grants;  // the applicant's approved grants (§2.5.2)
+  // A rejected application revised and submitted again (§4.5.1): it must state its differences.
+  bool resubmission = false;
 };
 
 // Every finding, in a stable order: application-level checks first, then the budget by line.

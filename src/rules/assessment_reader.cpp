@@ -1,5 +1,7 @@
 // assessment.yaml → the criteria sets of §4.2.1 (MA) and §4.3.1 (other types) and, from the
-// procedure of §4.1.1, which set each project type is assessed on. The seed gives no weights.
+// procedure of §4.1.1, which set each project type is assessed on; the MA additions of §4.2.2
+// (heritage elements) and §4.2.3 (renewals, criteria (h) and (i)); the grounds of §4.1.4
+// (disqualification) and of screening (not_considered). The seed gives no weights.
 #include <algorithm>
 
 #include "rules/section_readers.h"
@@ -70,12 +72,72 @@ void assign_criteria_sets(const YamlCursor& document, Ruleset& ruleset) {
       criteria.fail("no criteria set for project type '" + type.key + "'");
 }
 
+// §4.2.2: an MA application's heritage or cultural elements are also assessed on another set.
+void read_heritage_elements(const YamlCursor& rule, Ruleset& ruleset) {
+  const YamlCursor also_apply = rule["also_apply"];
+  if (!ruleset.criteria_set(also_apply.text()))
+    also_apply.fail("unknown criteria set '" + also_apply.text() + "'");
+  ruleset.assessment.heritage_elements = source_of(rule, kFile);
+  ruleset.assessment.heritage_also_apply = also_apply.text();
+}
+
+// §4.2.3(i): the threshold is the value of the criterion that states it.
+int read_variance_pct(const YamlCursor& criteria) {
+  for (const YamlCursor& item : criteria.items()) {
+    const auto value = item.find("value");
+    if (!value) continue;
+    const YamlCursor pct = (*value)["explain_when_difference_at_least_pct"];
+    if (pct.percent() == 0) pct.fail("expected a percentage above 0");
+    return pct.percent();
+  }
+  criteria.fail("no criterion gives value.explain_when_difference_at_least_pct (§4.2.3(i))");
+}
+
+// §4.2.3: a renewal of an earlier MA project is also assessed on (h) and (i).
+void read_renewal(const YamlCursor& rule, const SiteRegistry& sites, Ruleset& ruleset) {
+  const YamlCursor criteria = rule["criteria"];
+  std::vector<Criterion> read;
+  for (const YamlCursor& item : criteria.items())
+    read.push_back(read_criterion(item, sites, ruleset));
+  if (read.empty()) criteria.fail("expected the criteria (h) and (i)");
+  ruleset.assessment.renewal = source_of(rule, kFile);
+  ruleset.assessment.renewal_criteria = std::move(read);
+  ruleset.assessment.renewal_variance_pct = read_variance_pct(criteria);
+}
+
+// §4.1.4: the grounds are not lettered, so each cites the clause itself and is named by its key.
+// (A key repeated in a list is refused by catalogue_document, before any reader runs.)
+void read_disqualification(const YamlCursor& rule, AssessmentRules& assessment) {
+  assessment.disqualification = source_of(rule, kFile);
+  const YamlCursor grounds = rule["grounds"];
+  for (const YamlCursor& item : grounds.items())
+    assessment.disqualification_grounds.push_back(
+        {item["key"].text(), assessment.disqualification.clause, item.bilingual()});
+  if (assessment.disqualification_grounds.empty()) grounds.fail("expected at least one ground");
+}
+
+// The screening grounds; their applies_to names were checked with every other applies_to.
+void read_not_considered(const YamlCursor& list, AssessmentRules& assessment) {
+  for (const YamlCursor& item : list.items()) {
+    NotConsideredGround ground{
+        item["key"].text(), item["clause"].text(), item["description"].bilingual(), {}};
+    if (const auto types = item.find("applies_to")) ground.applies_to = types->texts();
+    assessment.not_considered.push_back(std::move(ground));
+  }
+  if (assessment.not_considered.empty()) list.fail("expected at least one ground");
+}
+
 }  // namespace
 
 void read_assessment(const YamlCursor& document, const SiteRegistry& sites, Ruleset& ruleset) {
   for (const char* key : {"ma_criteria", "non_ma_criteria"})
     ruleset.criteria_sets.push_back(read_set(key, document[key], sites, ruleset));
   assign_criteria_sets(document, ruleset);
+  const YamlCursor ma_criteria = document["ma_criteria"];
+  read_heritage_elements(ma_criteria["heritage_elements"], ruleset);
+  read_renewal(ma_criteria["renewal"], sites, ruleset);
+  read_disqualification(document["disqualification"], ruleset.assessment);
+  read_not_considered(document["not_considered"], ruleset.assessment);
 }
 
 }  // namespace bsap::rules

@@ -12,6 +12,7 @@
 
 #include "core/civil_date.h"
 #include "core/money.h"
+#include "rules/find_by.h"
 #include "rules/rule_types.h"
 #include "rules/site_registry.h"
 
@@ -239,10 +240,10 @@ struct CriteriaSet {
   const Criterion* find(std::string_view id) const;
 };
 
-// ---- §5.16: suspension and termination
+// ---- §5.16: suspension and termination; §4.1.4: disqualification
 
 struct Ground {
-  std::string id;  // "a"; empty for grounds named only by their clause
+  std::string id;  // "a", "public_order"; empty for grounds named only by their clause
   std::string clause;
   Bilingual text;
 };
@@ -305,6 +306,38 @@ struct ApplicationRules {
   const ApplicantType* applicant_type(std::string_view key) const;
 };
 
+// ---- §4: the rest of the assessment (assessment.yaml)
+
+// A ground on which screening does not consider an application (assessment.yaml#not_considered):
+// an ineligible site (§2.1.3), graded heritage (§2.2.1), no MA evidence (§2.4.1), no signature or
+// chop (§2.6.3), no reply to a request for information (§2.6.4).
+struct NotConsideredGround {
+  std::string key;  // site_ineligible, unsigned_or_unchopped, …
+  std::string clause;
+  Bilingual description;
+  std::vector<std::string> applies_to;  // project types; empty = all
+};
+
+struct AssessmentRules {
+  RuleSource heritage_elements;             // §4.2.2: an MA's heritage or cultural elements …
+  std::string heritage_also_apply;          // … are also assessed on this criteria set (§4.3)
+  RuleSource renewal;                       // §4.2.3: renewing an earlier MA project
+  std::vector<Criterion> renewal_criteria;  // (h) and (i)
+  // (i): a broad expenditure head differing from the earlier approved budget by this whole
+  // percentage or more is explained.
+  int renewal_variance_pct = 0;
+  RuleSource disqualification;                   // §4.1.4
+  std::vector<Ground> disqualification_grounds;  // id = the data's key: public_order, …
+  std::vector<NotConsideredGround> not_considered;
+
+  const Ground* disqualification_ground(std::string_view key) const {
+    return find_by(disqualification_grounds, &Ground::id, key);
+  }
+  const NotConsideredGround* not_considered_ground(std::string_view key) const {
+    return find_by(not_considered, &NotConsideredGround::key, key);
+  }
+};
+
 struct Ruleset {
   std::string version;  // "1.8": compared as text, never as a number
   CivilDate effective_from = CivilDate::from_days_since_epoch(0);
@@ -321,6 +354,7 @@ struct Ruleset {
   AuditThresholds audit;
   Budget budget;
   std::vector<CriteriaSet> criteria_sets;
+  AssessmentRules assessment;
   SuspensionGrounds suspension;
   ApplicationRules application;
   std::shared_ptr<const SiteRegistry> sites;  // 附錄1a/1b as this version lists them

@@ -64,6 +64,9 @@ ApplicationDocument everything_filled_in() {
   a.no_statutory_approvals_needed = true;
   a.procurements = {{"Boardwalk", hkd(120'000), true, "Wood & Co", "none", "Only supplier"}};
   a.justifications = {{"ceiling.funding", "Large site"}, {"budget.contribution_ratio", "新界"}};
+  a.renewal = Renewal{"CCFS-2023-0042",
+                      {{"activities", cents(1'200'000)}, {"staffing_and_general", hkd(320'000)}}};
+  a.resubmission_differences = "Staff halved; the boardwalk is dropped.";
   BudgetLine& line = a.budget[3];
   line.minutes = 150;
   line.participant_fee = cents(12'345);
@@ -90,6 +93,39 @@ TEST(ApplicationJson, RoundTripLosesNothing) {
   EXPECT_EQ(back.prior_grants[0].approved_on, day("2025-03-31"));
   EXPECT_EQ(back.checked_on, day("2026-11-22"));
   EXPECT_EQ(budget_totals(back.application).grant, budget_totals(original.application).grant);
+  ASSERT_TRUE(back.application.renewal.has_value());
+  EXPECT_EQ(back.application.renewal->previous_reference, "CCFS-2023-0042");
+  EXPECT_EQ(back.application.renewal->previous_approved_budget.at("activities"), hkd(12'000));
+  EXPECT_EQ(back.application.resubmission_differences, "Staff halved; the boardwalk is dropped.");
+}
+
+// §4.2.3, §4.5.1: the renewal's earlier budget is money by head, written as text like all money.
+TEST(ApplicationJson, RenewalAndResubmissionAreRead_4_2_3_4_5_1) {
+  const ApplicationDocument document = parsed(
+      R"({"renewal":{"previous_reference":"CCFS-2023-0042",
+                     "previous_approved_budget":{"activities":"12000.00","other":"HK$1,500"}},
+          "resubmission_differences":"The site is now B02."})");
+  const Application& a = document.application;
+  ASSERT_TRUE(a.renewal.has_value());
+  EXPECT_EQ(a.renewal->previous_approved_budget.at("activities"), hkd(12'000));
+  EXPECT_EQ(a.renewal->previous_approved_budget.at("other"), hkd(1'500));
+  EXPECT_EQ(a.resubmission_differences, "The site is now B02.");
+  const std::string text = to_json(a);
+  EXPECT_NE(text.find(R"("activities": "12000.00")"), std::string::npos) << text;
+  EXPECT_FALSE(parsed(R"({"renewal":null})").application.renewal.has_value());
+  EXPECT_FALSE(parsed("{}").application.renewal.has_value());
+  EXPECT_NE(to_json(complete_ma()).find(R"("renewal": null)"), std::string::npos);
+}
+
+TEST(ApplicationJson, RenewalFaultsNameThePath_4_2_3) {
+  expect_error(R"({"renewal":{"previous_approved_budget":{"activites":"1.00"}}})",
+               "renewal.previous_approved_budget.activites", "did you mean \"activities\"");
+  expect_error(R"({"renewal":{"previous_approved_budget":{"activities":12000}}})",
+               "renewal.previous_approved_budget.activities", "every cent stays exact");
+  expect_error(R"({"renewal":{"previous_aproved_budget":{}}})", "renewal.previous_aproved_budget",
+               "did you mean \"previous_approved_budget\"");
+  expect_error(R"({"renewal":"CCFS-2023-0042"})", "renewal", "an object");
+  expect_error(R"({"resubmission_differences":null})", "resubmission_differences", "text");
 }
 
 TEST(ApplicationJson, ApplicationAloneRoundTripsWithoutDocumentKeys) {

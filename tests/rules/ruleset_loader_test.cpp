@@ -18,6 +18,7 @@ const std::string kProjectTypes = "ccfs/ruleset-1.8/project_types.yaml";
 const std::string kBudget = "ccfs/ruleset-1.8/budget.yaml";
 const std::string kImplementation = "ccfs/ruleset-1.8/implementation.yaml";
 const std::string kHeader = "ccfs/ruleset-1.8/ruleset.yaml";
+const std::string kAssessment = "ccfs/ruleset-1.8/assessment.yaml";
 const std::string kSites = "sites/sites.yaml";
 
 // The 1-based number of the `nth` line of `file` that contains `text`.
@@ -193,6 +194,72 @@ TEST(RulesetLoader, ProcurementBandsWithAGapAreRefused_5_13_2) {
                "{min_cents: 5000001, min_inclusive: true");
   expect_refused(data, {kLimits, "§5.13.2(c)", "procurement.bands[2]",
                         "the band does not start exactly where the one before it ends"});
+}
+
+TEST(RulesetLoader, HeritageElementsNamingAnUnknownSetAreRefused_4_2_2) {
+  TempDataDir data;
+  data.replace(kAssessment, "also_apply: non_ma_criteria", "also_apply: heritage_criteria");
+  expect_refused(data, {kAssessment, "also_apply: heritage_criteria",
+                        "ma_criteria.heritage_elements.also_apply",
+                        "unknown criteria set 'heritage_criteria'"});
+}
+
+TEST(RulesetLoader, RenewalWithoutItsThresholdIsRefused_4_2_3_i) {
+  TempDataDir data;
+  data.replace(kAssessment, "explain_when_difference_at_least_pct: 30",
+               "explain_when_difference_pct: 30");
+  expect_refused(
+      data,
+      {kAssessment, "explain_when_difference_pct: 30",
+       "ma_criteria.renewal.criteria[1].value.explain_when_difference_at_least_pct", "missing"});
+}
+
+TEST(RulesetLoader, RenewalThresholdAbove100IsRefused_4_2_3_i) {
+  TempDataDir data;
+  data.replace(kAssessment, "explain_when_difference_at_least_pct: 30",
+               "explain_when_difference_at_least_pct: 130");
+  expect_refused(data,
+                 {kAssessment, "explain_when_difference_at_least_pct: 130",
+                  "ma_criteria.renewal.criteria[1].value.explain_when_difference_at_least_pct",
+                  "expected a whole percent 0–100, not '130'"});
+}
+
+TEST(RulesetLoader, MissingRenewalIsRefused_4_2_3) {
+  TempDataDir data;
+  data.replace(kAssessment, "  renewal:\n    clause: \"§4.2.3\"",
+               "  renewals:\n    clause: \"§4.2.3\"");
+  expect_refused(data, {kAssessment, "clause: \"§4.2.1\"", "ma_criteria.renewal", "missing"});
+}
+
+TEST(RulesetLoader, DisqualificationWithoutGroundsIsRefused_4_1_4) {
+  TempDataDir data;
+  data.replace(kAssessment, "  grounds:\n    - {key: national_security_conduct",
+               "  reasons:\n    - {key: national_security_conduct");
+  expect_refused(data, {kAssessment, "clause: \"§4.1.4\"", "disqualification.grounds", "missing"});
+}
+
+TEST(RulesetLoader, DuplicateDisqualificationGroundIsRefused_4_1_4) {
+  TempDataDir data;
+  data.replace(kAssessment, "{key: public_morals,", "{key: public_order,");
+  expect_refused(data, {kAssessment, "key: public_order", "disqualification.grounds[4].key",
+                        "duplicate key 'public_order'", 2});
+}
+
+TEST(RulesetLoader, MissingNotConsideredGroundsAreRefused_2_1_3) {
+  TempDataDir data;
+  data.replace(kAssessment, "not_considered:\n  - key: site_ineligible",
+               "not_considered_grounds:\n  - key: site_ineligible");
+  expect_refused(data, {kAssessment, "schema_version: 1", "not_considered", "missing"});
+}
+
+TEST(RulesetLoader, NotConsideredGroundWithoutEnglishIsRefused_2_6_3) {
+  TempDataDir data;
+  data.replace(kAssessment,
+               ", en: Not signed by an acceptable person-in-charge or without the official chop}",
+               "}");
+  const auto loaded = load_ruleset(data.ruleset_folder("1.8"));
+  ASSERT_TRUE(std::holds_alternative<RulesLoadError>(loaded));
+  EXPECT_EQ(std::get<RulesLoadError>(loaded).key, "not_considered[3].description.en");
 }
 
 TEST(RulesetLoader, VersionMustMatchItsFolder) {
