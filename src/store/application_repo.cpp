@@ -10,6 +10,8 @@
 #include "store/key_format.h"
 #include "store/notification_repo.h"
 #include "store/organisation_repo.h"
+#include "store/resubmission_round.h"
+#include "store/round_repo.h"
 #include "store/user_repo.h"
 #include "store/utc_clock.h"
 
@@ -53,13 +55,14 @@ std::vector<StoredApplication> select_applications(Transaction& tx, const std::s
                                                    Uses... uses) {
   StoredApplication row;
   std::string state, submitted_at, submitted_on, reference, ruleset_version;
-  std::int64_t submitted_by = 0;
+  std::int64_t submitted_by = 0, resubmission_of = 0;
   soci::indicator at_present = soci::i_null, on_present = soci::i_null, by_present = soci::i_null,
-                  reference_present = soci::i_null, ruleset_present = soci::i_null;
+                  reference_present = soci::i_null, ruleset_present = soci::i_null,
+                  resubmission_present = soci::i_null;
   const std::string query =
       "SELECT id, organisation_id, project_type, title, state, document_json, revision, "
       "created_by, created_at, updated_at, submitted_at, submitted_on, submitted_by, reference, "
-      "ruleset_version FROM applications " +
+      "ruleset_version, resubmission_of FROM applications " +
       condition + " ORDER BY id";
   soci::statement select =
       (((tx.sql().prepare << query), ..., uses), soci::into(row.id),
@@ -68,7 +71,8 @@ std::vector<StoredApplication> select_applications(Transaction& tx, const std::s
        soci::into(row.created_by), soci::into(row.created_at), soci::into(row.updated_at),
        soci::into(submitted_at, at_present), soci::into(submitted_on, on_present),
        soci::into(submitted_by, by_present), soci::into(reference, reference_present),
-       soci::into(ruleset_version, ruleset_present));
+       soci::into(ruleset_version, ruleset_present),
+       soci::into(resubmission_of, resubmission_present));
   select.execute();
   std::vector<StoredApplication> applications;
   while (select.fetch()) {
@@ -78,6 +82,7 @@ std::vector<StoredApplication> select_applications(Transaction& tx, const std::s
     row.submitted_by = optional_column(submitted_by, by_present);
     row.reference = optional_column(reference, reference_present);
     row.ruleset_version = optional_column(ruleset_version, ruleset_present);
+    row.resubmission_of = optional_column(resubmission_of, resubmission_present);
     applications.push_back(row);
   }
   return applications;
@@ -197,6 +202,28 @@ NewNotification submitted_notification(const StoredApplication& application,
                   "(guidelines §2.6.4).",
                   title, display_name(submitter), format_iso(day), reference),
   };
+}
+
+// The round the submission belongs to: the one open on the day, if any. A resubmission must
+// not land in the rejected application's round (§4.5.1).
+std::optional<Round> submission_round(Transaction& tx, const StoredApplication& application,
+                                      CivilDate submitted_on) {
+  auto round = round_open_on(tx, submitted_on);
+  if (round && application.resubmission_of)
+    require_later_round(tx, *application.resubmission_of, *round);
+  return round;
+}
+
+// The assessment begins with the submission, in the same transaction (assessment_repo.h).
+void begin_assessment(Transaction& tx, std::int64_t id, const std::optional<Round>& round,
+                      const std::string& submitted_at, const std::string& actor) {
+  const std::int64_t round_id = round ? round->id : 0;
+  soci::indicator round_present = round ? soci::i_ok : soci::i_null;
+  tx.sql() << "INSERT INTO assessments (application_id, round_id, state, state_since) "
+              "VALUES (:id, :round_id, 'submitted', :state_since)",
+      soci::use(id), soci::use(round_id, round_present), soci::use(submitted_at);
+  const json after = {{"state", "submitted"}, {"round_id", round ? json(round_id) : json(nullptr)}};
+  append_audit(tx, {actor, "assessment", std::to_string(id), "create", "null", after.dump()});
 }
 
 void queue_acknowledgement(Transaction& tx, const NewNotification& notice, const User& submitter) {
@@ -324,6 +351,8 @@ std::string submit_application(Transaction& tx, std::int64_t id, int expected_re
         "reach them; add one to the account, then submit",
         submitter.username));
 
+  const std::optional<Round> round = submission_round(tx, application, submitted_on);
+
   // Claim the draft before taking a number, so a conflicting submission never touches the
   // counter.
   const std::string now = utc_timestamp();
@@ -344,6 +373,7 @@ std::string submit_application(Transaction& tx, std::int64_t id, int expected_re
       {"reference", reference}, {"ruleset_version", version},
       {"submitted_on", day},    {"document_sha256", sha256_hex(application.document_json)}};
   audit_application(tx, id, submitter.username, "submit", before, after);
+  begin_assessment(tx, id, round, now, submitter.username);
 
   const NewNotification notice =
       submitted_notification(application, reference, submitted_on, submitter);

@@ -42,6 +42,8 @@ struct StoredApplication {
   std::optional<std::int64_t> submitted_by;
   std::optional<std::string> reference;  // CCFS-2026-0001
   std::optional<std::string> ruleset_version;
+  // The rejected application this one revises (§4.5.1; assessment_repo.h create_resubmission).
+  std::optional<std::int64_t> resubmission_of;
 };
 
 struct NewApplication {
@@ -89,6 +91,13 @@ class NotPersonInCharge : public StoreError {
   using StoreError::StoreError;
 };
 
+// A resubmission (§4.5.1) is considered "in the next round" (在下一輪): it may only be submitted
+// in a round that opens after the rejected application's round closed.
+class NotALaterRound : public StoreError {
+ public:
+  using StoreError::StoreError;
+};
+
 // A draft at revision 1 (part "created"), by a member of the organisation. Throws NotAMember
 // (organisation_repo.h), or StoreError for a malformed project type or a document that is not
 // a JSON object.
@@ -113,12 +122,14 @@ std::optional<ApplicationRevision> load_revision(Transaction& tx, std::int64_t i
 // (format_reference). In the same transaction: the state becomes submitted (frozen), with the
 // time, the Hong Kong day, the submitter and the ruleset version the checker judged it by; the
 // history gains a "submitted" revision; the organisation gets a notification and the submitter
-// an acknowledgement e-mail in the outbox (§2.7.5); all audited. The reference's year is
-// submitted_on's, and its sequence the next in that year, without gaps or duplicates on both
-// backends (a counter row updated in this transaction).
+// an acknowledgement e-mail in the outbox (§2.7.5); the assessment begins in state "submitted",
+// in the round open on submitted_on if there is one (assessment_repo.h); all audited. The
+// reference's year is submitted_on's, and its sequence the next in that year, without gaps or
+// duplicates on both backends (a counter row updated in this transaction).
 // Throws NotPersonInCharge unless user_id is the organisation's person-in-charge, NotAMember,
-// RevisionConflict, ApplicationFrozen, or StoreError when the submitter has no e-mail address
-// (the acknowledgement could not reach them) or ruleset_version is empty.
+// RevisionConflict, ApplicationFrozen, NotALaterRound for a resubmission in the rejected
+// application's round (or an earlier one), or StoreError when the submitter has no e-mail
+// address (the acknowledgement could not reach them) or ruleset_version is empty.
 std::string submit_application(Transaction& tx, std::int64_t id, int expected_revision,
                                std::int64_t user_id, std::string_view ruleset_version,
                                CivilDate submitted_on);

@@ -203,6 +203,178 @@ const Migration kApplicationAttachments{
     },
 };
 
+// The assessment of submitted applications (guidelines §2.6, §4, §5.17; docs/decisions/0005):
+// application rounds, each submission's current state and its transitions, requests for
+// information, the recorded decision, the panels' assignments, declarations and scores; which
+// application a resubmission revises (§4.5.1); each user's language for what is sent to them;
+// and notifications to one user with no organisation (a panel member).
+//
+// Dates people count in (opens_on, due_on, decided_on, ...) are ISO days as TEXT, the Hong Kong
+// day, which compare correctly as text. State, event and recommendation codes belong to the state
+// machine (ccfs/assessment_state.h) and are not CHECKed here, so that the schema need not change
+// with it; the store holds them to the form of a key.
+const Migration kAssessment{
+    4,
+    "assessment: rounds, states and transitions, information requests, decisions, panels",
+    {
+        // §2.6.1. Rounds never overlap (round_repo.cpp checks under a lock), so a day belongs to
+        // at most one round.
+        R"sql(CREATE TABLE application_rounds (
+  id {identity},
+  name_zh TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  opens_on TEXT NOT NULL,
+  closes_on TEXT NOT NULL,
+  created_by BIGINT NOT NULL REFERENCES users (id),
+  created_at TEXT NOT NULL,
+  CHECK (opens_on <= closes_on)
+))sql",
+        // One row per submitted application, written by the submitting transaction. round_id is
+        // NULL when no round was open on the submission day, until the secretariat assigns one.
+        R"sql(CREATE TABLE assessments (
+  application_id BIGINT PRIMARY KEY REFERENCES applications (id),
+  round_id BIGINT REFERENCES application_rounds (id),
+  state TEXT NOT NULL,
+  state_since TEXT NOT NULL
+))sql",
+        "CREATE INDEX assessments_by_round ON assessments (round_id)",
+        // Applications submitted before this migration begin their assessment now, in no round
+        // (the secretariat assigns one), in the state of a new submission.
+        "INSERT INTO assessments (application_id, round_id, state, state_since) "
+        "SELECT id, NULL, 'submitted', submitted_at FROM applications WHERE state = 'submitted'",
+        // on_day: the Hong Kong day of the transition ("on" is an SQL keyword).
+        R"sql(CREATE TABLE assessment_transitions (
+  id {identity},
+  application_id BIGINT NOT NULL REFERENCES assessments (application_id),
+  from_state TEXT NOT NULL,
+  to_state TEXT NOT NULL,
+  event TEXT NOT NULL,
+  actor_kind TEXT NOT NULL,
+  user_id BIGINT REFERENCES users (id),
+  reason TEXT NOT NULL DEFAULT '',
+  at TEXT NOT NULL,
+  on_day TEXT NOT NULL
+))sql",
+        "CREATE INDEX assessment_transitions_by_application ON assessment_transitions "
+        "(application_id)",
+        // §2.6.4: a request is answered within 14 calendar days or lapses.
+        R"sql(CREATE TABLE information_requests (
+  id {identity},
+  application_id BIGINT NOT NULL REFERENCES assessments (application_id),
+  question TEXT NOT NULL,
+  requested_by BIGINT NOT NULL REFERENCES users (id),
+  requested_on TEXT NOT NULL,
+  due_on TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('open', 'answered', 'lapsed')),
+  answer TEXT NOT NULL DEFAULT '',
+  answered_by BIGINT REFERENCES users (id),
+  answered_on TEXT,
+  closed_at TEXT,
+  CHECK (requested_on <= due_on),
+  CHECK ((status = 'open' AND closed_at IS NULL) OR (status <> 'open' AND closed_at IS NOT NULL)),
+  CHECK ((status = 'answered' AND answered_by IS NOT NULL AND answered_on IS NOT NULL)
+      OR (status <> 'answered' AND answered_by IS NULL AND answered_on IS NULL))
+))sql",
+        "CREATE INDEX information_requests_by_application ON information_requests "
+        "(application_id)",
+        // At most one open request per application, enforced by the database itself.
+        "CREATE UNIQUE INDEX one_open_information_request ON information_requests "
+        "(application_id) WHERE status = 'open'",
+        // §4.1.2, §4.1.4: one decision per application. An approval carries its amount and
+        // duration; no other outcome does.
+        R"sql(CREATE TABLE assessment_decisions (
+  application_id BIGINT PRIMARY KEY REFERENCES assessments (application_id),
+  outcome TEXT NOT NULL
+    CHECK (outcome IN ('approved', 'approved_in_part', 'rejected', 'not_considered', 'disqualified')),
+  approved_amount_cents BIGINT,
+  duration_months INTEGER,
+  conditions TEXT NOT NULL DEFAULT '',
+  ground TEXT NOT NULL DEFAULT '',
+  reason TEXT NOT NULL DEFAULT '',
+  decided_by BIGINT NOT NULL REFERENCES users (id),
+  decided_on TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  CHECK ((outcome IN ('approved', 'approved_in_part') AND approved_amount_cents IS NOT NULL
+          AND approved_amount_cents > 0 AND duration_months IS NOT NULL AND duration_months > 0)
+      OR (outcome NOT IN ('approved', 'approved_in_part') AND approved_amount_cents IS NULL
+          AND duration_months IS NULL))
+))sql",
+        // §4.1.1, §4.1.2, §5.17.3. body is the role code of the panel (and the state in which it
+        // assesses). The declaration is made once; a conflict keeps the row, without access.
+        R"sql(CREATE TABLE panel_assignments (
+  application_id BIGINT NOT NULL REFERENCES assessments (application_id),
+  user_id BIGINT NOT NULL REFERENCES users (id),
+  body TEXT NOT NULL CHECK (body IN ('assessment_panel', 'approval_panel', 'committee')),
+  assigned_by BIGINT NOT NULL REFERENCES users (id),
+  assigned_at TEXT NOT NULL,
+  declaration TEXT NOT NULL DEFAULT '' CHECK (declaration IN ('', 'no_conflict', 'conflict')),
+  declaration_note TEXT NOT NULL DEFAULT '',
+  declared_at TEXT,
+  recommendation TEXT NOT NULL DEFAULT '',
+  recommendation_note TEXT NOT NULL DEFAULT '',
+  recommended_at TEXT,
+  PRIMARY KEY (application_id, user_id, body),
+  CHECK ((declaration = '' AND declared_at IS NULL)
+      OR (declaration <> '' AND declared_at IS NOT NULL)),
+  CHECK (declaration <> 'conflict' OR declaration_note <> '')
+))sql",
+        "CREATE INDEX panel_assignments_by_member ON panel_assignments (user_id)",
+        R"sql(CREATE TABLE panel_scores (
+  application_id BIGINT NOT NULL,
+  user_id BIGINT NOT NULL,
+  body TEXT NOT NULL,
+  criterion_key TEXT NOT NULL,
+  score INTEGER NOT NULL,
+  comment TEXT NOT NULL DEFAULT '',
+  scored_at TEXT NOT NULL,
+  PRIMARY KEY (application_id, user_id, body, criterion_key),
+  FOREIGN KEY (application_id, user_id, body)
+    REFERENCES panel_assignments (application_id, user_id, body)
+))sql",
+        // §4.5.1: the rejected application a draft or submission revises.
+        "ALTER TABLE applications ADD COLUMN resubmission_of BIGINT REFERENCES applications (id)",
+        // The language of the notifications and e-mails sent to the user (core/lang.h as BCP 47).
+        "ALTER TABLE users ADD COLUMN language TEXT NOT NULL DEFAULT 'zh-Hant' "
+        "CHECK (language IN ('zh-Hant', 'en', 'zh-Hans'))",
+    },
+    // Notifications to one user with no organisation (a panel member): organisation_id becomes
+    // nullable, and a notification is addressed to an organisation, a user, or both. SQLite
+    // cannot alter a column, so it rebuilds the table keeping every id, and AUTOINCREMENT's
+    // high-water mark, so that no id ever comes back. Nothing refers to notifications, so the
+    // rebuild needs no change to foreign keys.
+    {
+        R"sql(CREATE TABLE notifications_v4 (
+  id {identity},
+  organisation_id BIGINT REFERENCES organisations (id),
+  user_id BIGINT REFERENCES users (id),
+  kind TEXT NOT NULL,
+  subject_zh TEXT NOT NULL,
+  subject_en TEXT NOT NULL,
+  body_zh TEXT NOT NULL,
+  body_en TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  read_at TEXT,
+  CONSTRAINT notifications_addressed CHECK (organisation_id IS NOT NULL OR user_id IS NOT NULL)
+))sql",
+        "INSERT INTO notifications_v4 (id, organisation_id, user_id, kind, subject_zh, subject_en, "
+        "body_zh, body_en, created_at, read_at) SELECT id, organisation_id, user_id, kind, "
+        "subject_zh, subject_en, body_zh, body_en, created_at, read_at FROM notifications",
+        "DELETE FROM sqlite_sequence WHERE name = 'notifications_v4'",
+        // RENAME TO below carries this row along to the new name.
+        "UPDATE sqlite_sequence SET name = 'notifications_v4' WHERE name = 'notifications'",
+        "DROP TABLE notifications",
+        "ALTER TABLE notifications_v4 RENAME TO notifications",
+        "CREATE INDEX notifications_by_organisation ON notifications (organisation_id)",
+        "CREATE INDEX notifications_by_user ON notifications (user_id)",
+    },
+    {
+        "ALTER TABLE notifications ALTER COLUMN organisation_id DROP NOT NULL",
+        "ALTER TABLE notifications ADD CONSTRAINT notifications_addressed "
+        "CHECK (organisation_id IS NOT NULL OR user_id IS NOT NULL)",
+        "CREATE INDEX notifications_by_user ON notifications (user_id)",
+    },
+};
+
 void replace_all(std::string& text, std::string_view from, std::string_view to) {
   for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
     text.replace(at, from.size(), to);
@@ -212,8 +384,18 @@ void replace_all(std::string& text, std::string_view from, std::string_view to) 
 
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> all{kUsersSessionsAudit, kApplicantPortal,
-                                          kApplicationAttachments};
+                                          kApplicationAttachments, kAssessment};
   return all;
+}
+
+std::vector<std::string> migration_statements(const Migration& migration, Backend backend) {
+  const auto& own =
+      backend == Backend::sqlite ? migration.sqlite_statements : migration.postgres_statements;
+  std::vector<std::string> rendered;
+  for (const auto* list : {&migration.statements, &own})
+    for (std::string_view statement : *list)
+      rendered.push_back(render_migration_statement(statement, backend));
+  return rendered;
 }
 
 std::string render_migration_statement(std::string_view statement, Backend backend) {

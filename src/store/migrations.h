@@ -1,6 +1,7 @@
 // The schema, as numbered migrations embedded in the program and applied in order at start
 // (Store::migrate). One list serves both backends; the few words that differ between SQLite and
-// PostgreSQL are written as placeholders and filled in by render_migration_statement.
+// PostgreSQL are written as placeholders and filled in by render_migration_statement, and the
+// rare change that needs different statements adds them to one backend's own list.
 //
 // Conventions shared by every table:
 // - Timestamps that people read (created_at, audit_log.at, applied_at) are TEXT, ISO 8601 UTC
@@ -25,10 +26,18 @@ struct Migration {
   std::string_view name;
   // Executed in order, in one transaction. One SQL statement each: SQLite runs one at a time.
   std::vector<std::string_view> statements;
+  // Executed after `statements`, in the same transaction, on one backend only: for the rare
+  // change whose SQL differs by more than a placeholder (SQLite cannot drop a NOT NULL or add a
+  // CHECK to an existing table, and rebuilds it instead).
+  std::vector<std::string_view> sqlite_statements{};
+  std::vector<std::string_view> postgres_statements{};
 };
 
 // Every migration, by version, starting at 1 with no gaps.
 const std::vector<Migration>& migrations();
+
+// The statements migration runs on backend, in order, rendered (render_migration_statement).
+std::vector<std::string> migration_statements(const Migration& migration, Backend backend);
 
 // The statement with its dialect placeholders filled for backend:
 //   {identity}      a BIGINT primary key the database assigns, never reused;

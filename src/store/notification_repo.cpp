@@ -17,21 +17,25 @@ template <typename... Uses>
 std::vector<Notification> select_notifications(Transaction& tx, const std::string& condition,
                                                Uses... uses) {
   Notification row;
-  std::int64_t user_id = 0;
+  std::int64_t organisation_id = 0, user_id = 0;
   std::string read_at;
-  soci::indicator user_present = soci::i_null, read_present = soci::i_null;
+  soci::indicator organisation_present = soci::i_null, user_present = soci::i_null,
+                  read_present = soci::i_null;
   const std::string query =
       "SELECT id, organisation_id, user_id, kind, subject_zh, subject_en, body_zh, body_en, "
       "created_at, read_at FROM notifications " +
       condition + " ORDER BY id DESC";
   soci::statement select =
       (((tx.sql().prepare << query), ..., uses), soci::into(row.id),
-       soci::into(row.organisation_id), soci::into(user_id, user_present), soci::into(row.kind),
-       soci::into(row.subject_zh), soci::into(row.subject_en), soci::into(row.body_zh),
-       soci::into(row.body_en), soci::into(row.created_at), soci::into(read_at, read_present));
+       soci::into(organisation_id, organisation_present), soci::into(user_id, user_present),
+       soci::into(row.kind), soci::into(row.subject_zh), soci::into(row.subject_en),
+       soci::into(row.body_zh), soci::into(row.body_en), soci::into(row.created_at),
+       soci::into(read_at, read_present));
   select.execute();
   std::vector<Notification> notifications;
   while (select.fetch()) {
+    row.organisation_id =
+        organisation_present == soci::i_ok ? std::optional(organisation_id) : std::nullopt;
     row.user_id = user_present == soci::i_ok ? std::optional(user_id) : std::nullopt;
     row.read_at = read_present == soci::i_ok ? std::optional(read_at) : std::nullopt;
     notifications.push_back(row);
@@ -83,21 +87,27 @@ std::string username_of(Transaction& tx, std::int64_t user_id) {
 
 std::int64_t add_notification(Transaction& tx, const NewNotification& notification,
                               std::string_view actor) {
+  if (!notification.organisation_id && !notification.user_id)
+    throw StoreError("a notification must be addressed to an organisation or a user; \"" +
+                     notification.subject_en + "\" names neither");
   const std::string created_at = utc_timestamp();
+  const std::int64_t organisation_id = notification.organisation_id.value_or(0);
   const std::int64_t user_id = notification.user_id.value_or(0);
+  soci::indicator organisation_present = notification.organisation_id ? soci::i_ok : soci::i_null;
   soci::indicator user_present = notification.user_id ? soci::i_ok : soci::i_null;
   std::int64_t id = 0;
   tx.sql() << "INSERT INTO notifications (organisation_id, user_id, kind, subject_zh, "
               "subject_en, body_zh, body_en, created_at) VALUES (:organisation_id, :user_id, "
               ":kind, :subject_zh, :subject_en, :body_zh, :body_en, :created_at) RETURNING id",
-      soci::use(notification.organisation_id), soci::use(user_id, user_present),
+      soci::use(organisation_id, organisation_present), soci::use(user_id, user_present),
       soci::use(notification.kind), soci::use(notification.subject_zh),
       soci::use(notification.subject_en), soci::use(notification.body_zh),
       soci::use(notification.body_en), soci::use(created_at), soci::into(id);
-  const json after = {{"organisation_id", notification.organisation_id},
-                      {"user_id", notification.user_id ? json(user_id) : json(nullptr)},
-                      {"kind", notification.kind},
-                      {"subject_en", notification.subject_en}};
+  const json after = {
+      {"organisation_id", notification.organisation_id ? json(organisation_id) : json(nullptr)},
+      {"user_id", notification.user_id ? json(user_id) : json(nullptr)},
+      {"kind", notification.kind},
+      {"subject_en", notification.subject_en}};
   append_audit(
       tx, {std::string(actor), "notification", std::to_string(id), "create", "null", after.dump()});
   return id;

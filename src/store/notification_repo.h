@@ -13,8 +13,10 @@
 
 namespace bsap::store {
 
+// Addressed to an organisation (every member), to one user of it, or to one user who has no
+// organisation (a panel member): organisation_id, user_id, or both.
 struct NewNotification {
-  std::int64_t organisation_id = 0;
+  std::optional<std::int64_t> organisation_id;
   std::optional<std::int64_t> user_id;  // nullopt: for every member of the organisation
   std::string kind;                     // "application_submitted", ...
   std::string subject_zh;
@@ -25,7 +27,7 @@ struct NewNotification {
 
 struct Notification {
   std::int64_t id = 0;
-  std::int64_t organisation_id = 0;
+  std::optional<std::int64_t> organisation_id;
   std::optional<std::int64_t> user_id;
   std::string kind;
   std::string subject_zh;
@@ -45,12 +47,14 @@ struct OutboxEmail {
   std::optional<std::string> sent_at;  // nullopt until the mailer has sent it
 };
 
+// Throws StoreError when the notification names neither an organisation nor a user.
 std::int64_t add_notification(Transaction& tx, const NewNotification& notification,
                               std::string_view actor);
 // All of the organisation's notifications, newest first.
 std::vector<Notification> list_organisation_notifications(Transaction& tx,
                                                           std::int64_t organisation_id);
-// What a user sees: those addressed to them and those for their whole organisation, newest first.
+// What a user sees: those addressed to them (with or without an organisation) and those for their
+// whole organisation, newest first.
 std::vector<Notification> list_user_notifications(Transaction& tx, std::int64_t user_id);
 // Marks the notification read, once (a second call keeps the first time). A notification for the
 // whole organisation is read for all its members once one has read it. Throws StoreError if the

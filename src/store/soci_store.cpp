@@ -98,8 +98,7 @@ bool SociStore::apply(const Migration& migration) {
       soci::use(migration.version), soci::into(already);
   if (already > 0) return false;
 
-  for (std::string_view statement : migration.statements)
-    sql << render_migration_statement(statement, backend_);
+  for (const std::string& statement : migration_statements(migration, backend_)) sql << statement;
   const std::string name(migration.name);
   const std::string applied_at = utc_timestamp();
   sql << "INSERT INTO schema_migrations (version, name, applied_at) "

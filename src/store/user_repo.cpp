@@ -29,13 +29,13 @@ std::vector<User> select_user_rows(Transaction& tx, const std::string& condition
   int disabled = 0;
   const std::string query =
       "SELECT id, username, display_name, email, password_hash, disabled, failed_logins, "
-      "locked_until, created_at FROM users " +
+      "locked_until, created_at, language FROM users " +
       condition + " ORDER BY id";
   soci::statement select =
       (((tx.sql().prepare << query), ..., uses), soci::into(row.id), soci::into(row.username),
        soci::into(row.display_name), soci::into(row.email), soci::into(row.password_hash),
        soci::into(disabled), soci::into(row.failed_logins), soci::into(row.locked_until),
-       soci::into(row.created_at));
+       soci::into(row.created_at), soci::into(row.language));
   select.execute();
   std::vector<User> users;
   while (select.fetch()) {
@@ -162,6 +162,20 @@ void set_user_roles(Transaction& tx, std::int64_t id, const std::vector<Role>& r
   insert_roles(tx, id, roles);
   audit_user_change(tx, id, actor, "set_roles", {{"roles", role_codes(before.roles)}},
                     {{"roles", role_codes(roles)}});
+}
+
+void set_user_language(Transaction& tx, std::int64_t user_id, std::string_view code,
+                       std::string_view actor) {
+  constexpr std::string_view kLanguages[] = {"zh-Hant", "en", "zh-Hans"};
+  if (std::find(std::begin(kLanguages), std::end(kLanguages), code) == std::end(kLanguages))
+    throw StoreError("\"" + std::string(code) +
+                     "\" is not a language bsap writes in; use zh-Hant, en or zh-Hans");
+  const User before = require_user(tx, user_id);
+  const std::string language(code);
+  tx.sql() << "UPDATE users SET language = :language WHERE id = :id", soci::use(language),
+      soci::use(user_id);
+  audit_user_change(tx, user_id, actor, "set_language", {{"language", before.language}},
+                    {{"language", language}});
 }
 
 void set_password_hash(Transaction& tx, std::int64_t id, const std::string& hash,

@@ -22,6 +22,9 @@ struct User {
   int failed_logins = 0;          // consecutive failures since the last success
   std::int64_t locked_until = 0;  // unix seconds; 0 when not locked
   std::string created_at;         // UTC ISO 8601
+  // The language of what is sent to the user (notifications, e-mails): "zh-Hant" (the default),
+  // "en" or "zh-Hans".
+  std::string language = "zh-Hant";
 };
 
 struct NewUser {
@@ -40,6 +43,9 @@ std::vector<User> list_users(Transaction& tx);
 void set_user_disabled(Transaction& tx, std::int64_t id, bool disabled, std::string_view actor);
 void set_user_roles(Transaction& tx, std::int64_t id, const std::vector<Role>& roles,
                     std::string_view actor);
+// code: "zh-Hant", "en" or "zh-Hans"; StoreError for any other.
+void set_user_language(Transaction& tx, std::int64_t user_id, std::string_view code,
+                       std::string_view actor);
 void set_password_hash(Transaction& tx, std::int64_t id, const std::string& hash,
                        std::string_view actor);
 // Login bookkeeping (audited as "login_failed" / "locked" / "login").

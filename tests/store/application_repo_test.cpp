@@ -421,13 +421,13 @@ TEST_P(ApplicationTest, EveryWriteIsAuditedAndTheChainStillVerifies) {
   portal.submit(id, 2, organisation_.chan, day(2026, 3, 2));
 
   const auto records = audit_log();
-  ASSERT_EQ(records.size(), before + 5);
+  ASSERT_EQ(records.size(), before + 6);
   std::vector<std::string> what;
   for (auto i = before; i < records.size(); ++i)
     what.push_back(records[i].actor + " " + records[i].entity + " " + records[i].action);
-  EXPECT_THAT(
-      what, ElementsAre("wong application create", "wong application save",
-                        "chan application submit", "chan notification create", "chan email queue"));
+  EXPECT_THAT(what, ElementsAre("wong application create", "wong application save",
+                                "chan application submit", "chan assessment create",
+                                "chan notification create", "chan email queue"));
   const auto& save = records[before + 1];
   EXPECT_EQ(save.entity_id, std::to_string(id));
   EXPECT_EQ(save.before_json, R"({"revision":1})");

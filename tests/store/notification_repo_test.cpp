@@ -181,5 +181,43 @@ TEST_P(NotificationTest, NotificationsAndEmailsAreAuditedAndTheChainVerifies) {
   });
 }
 
+TEST_P(NotificationTest, AUserWithoutAnOrganisationGetsWhatIsAddressedToThem) {
+  const auto member = add_test_user("lam", {Role::assessment_panel});  // a panel member
+  const auto id =
+      add({std::nullopt, member, "panel_assignment", "委派（中）", "Assigned", "內容", "Body"});
+  add(notice(mine_, std::nullopt, "for the organisation"));
+  in_transaction(*store_, [&](Transaction& tx) {
+    const auto listed = list_user_notifications(tx, member);
+    ASSERT_EQ(listed.size(), 1u);
+    EXPECT_EQ(listed[0].id, id);
+    EXPECT_FALSE(listed[0].organisation_id);
+    EXPECT_EQ(listed[0].user_id, member);
+    EXPECT_THAT(subjects(list_user_notifications(tx, chan_)), ElementsAre("for the organisation"));
+    EXPECT_EQ(list_organisation_notifications(tx, mine_).size(), 1u);
+    mark_read(tx, id, member);
+    EXPECT_THROW(mark_read(tx, id, chan_), StoreError);
+  });
+  in_transaction(*store_, [&](Transaction& tx) {
+    EXPECT_TRUE(list_user_notifications(tx, member)[0].read_at);
+    std::string created;
+    for (const auto& record : load_audit_log(tx))
+      if (record.entity == "notification" && record.entity_id == std::to_string(id) &&
+          record.action == "create")
+        created = record.after_json;
+    EXPECT_THAT(created, HasSubstr(R"("organisation_id":null)"));
+  });
+}
+
+TEST_P(NotificationTest, ANotificationToNoOneIsRefused) {
+  EXPECT_THROW(add({std::nullopt, std::nullopt, "test_notice", "無人", "No one", "", ""}),
+               StoreError);
+  // The database holds to it too.
+  EXPECT_THROW(execute_sql("INSERT INTO notifications (kind, subject_zh, subject_en, body_zh, "
+                           "body_en, created_at) VALUES ('k', 's', 's', 'b', 'b', "
+                           "'2026-01-01T00:00:00.000Z')"),
+               StoreError);
+  EXPECT_EQ(count_rows("notifications"), 0);
+}
+
 }  // namespace
 }  // namespace bsap::store::testing

@@ -153,5 +153,32 @@ TEST_P(StoreTest, ChangingAnUnknownUserIsAStoreError) {
       StoreError);
 }
 
+TEST_P(StoreTest, AUsersLanguageIsTraditionalChineseUntilChangedAndTheChangeIsAudited) {
+  const auto id = add_test_user("lam", {Role::assessment_panel});
+  in_transaction(*store_, [&](Transaction& tx) {
+    EXPECT_EQ(find_user(tx, id)->language, "zh-Hant");
+    set_user_language(tx, id, "en", "admin");
+  });
+  in_transaction(*store_, [&](Transaction& tx) {
+    EXPECT_EQ(find_user(tx, id)->language, "en");
+    EXPECT_EQ(find_user_by_username(tx, "lam")->language, "en");
+    EXPECT_EQ(list_users(tx).back().language, "en");
+  });
+  const auto records = audit_log(*store_);
+  EXPECT_EQ(records.back().actor, "admin");
+  EXPECT_EQ(records.back().action, "set_language");
+  EXPECT_EQ(records.back().before_json, R"({"language":"zh-Hant"})");
+  EXPECT_EQ(records.back().after_json, R"({"language":"en"})");
+
+  EXPECT_THROW(
+      in_transaction(*store_, [&](Transaction& tx) { set_user_language(tx, id, "fr", "admin"); }),
+      StoreError);
+  EXPECT_THROW(
+      in_transaction(*store_,
+                     [&](Transaction& tx) { set_user_language(tx, id + 100, "zh-Hans", "admin"); }),
+      StoreError);
+  in_transaction(*store_, [&](Transaction& tx) { EXPECT_EQ(find_user(tx, id)->language, "en"); });
+}
+
 }  // namespace
 }  // namespace bsap::store::testing
