@@ -15,17 +15,30 @@ void ensure_sodium() {
   if (!ready) throw std::runtime_error("libsodium could not initialise");
 }
 
+namespace {
+
+std::string encode(const unsigned char* bytes, std::size_t size, int variant) {
+  ensure_sodium();
+  std::string encoded(sodium_base64_ENCODED_LEN(size, variant), '\0');
+  sodium_bin2base64(encoded.data(), encoded.size(), bytes, size, variant);
+  encoded.resize(encoded.find('\0'));  // the encoded length counts the terminating NUL
+  return encoded;
+}
+
+}  // namespace
+
 std::string random_token(std::size_t bytes) {
   ensure_sodium();
   std::vector<unsigned char> raw(bytes);
   randombytes_buf(raw.data(), raw.size());
-  std::string encoded(sodium_base64_ENCODED_LEN(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING),
-                      '\0');
-  sodium_bin2base64(encoded.data(), encoded.size(), raw.data(), raw.size(),
-                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  encoded.resize(encoded.find('\0'));  // the encoded length counts the terminating NUL
+  std::string encoded = encode(raw.data(), raw.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
   sodium_memzero(raw.data(), raw.size());
   return encoded;
+}
+
+std::string base64_encode(std::string_view bytes) {
+  return encode(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                sodium_base64_VARIANT_ORIGINAL);
 }
 
 std::string sha256_hex(std::string_view text) {

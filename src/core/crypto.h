@@ -15,6 +15,9 @@ void ensure_sodium();
 // token can go in a cookie or a URL unescaped (32 bytes -> 43 characters).
 std::string random_token(std::size_t bytes);
 
+// Standard base64 with padding (RFC 4648 §4), as MIME bodies and encoded words use it.
+std::string base64_encode(std::string_view bytes);
+
 // Lower-case hex SHA-256 of text (64 characters).
 std::string sha256_hex(std::string_view text);
 
