@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "store/assessment_repo.h"
 #include "store/document_repo.h"
 #include "store/organisation_repo.h"
 #include "web/rules_view.h"
@@ -42,13 +43,32 @@ void take_organisation_record(RequestContext& ctx, std::int64_t organisation_id,
       applicant.documents.push_back(document.kind);
 }
 
+// §2.5.2 counts the organisation's grants approved before (the committee's decisions), not
+// this application's own.
+std::vector<ccfs::PriorGrant> prior_grants(RequestContext& ctx,
+                                           const store::StoredApplication& application) {
+  auto tx = ctx.web().store.begin();
+  std::vector<ccfs::PriorGrant> grants;
+  for (const store::ApprovedGrantRow& row : store::list_approved_grants(*tx))
+    if (row.organisation_id == application.organisation_id &&
+        row.application_id != application.id && row.decision.approved_amount)
+      grants.push_back({row.reference, row.project_type, row.decision.decided_on,
+                        *row.decision.approved_amount});
+  return grants;
+}
+
 }  // namespace
 
 CheckedDraft check_draft(RequestContext& ctx, const store::StoredApplication& application) {
   const std::string_view document_json = application.document_json;
   CheckedDraft checked;
   checked.checked_on = today_in_hong_kong(std::chrono::system_clock::now());
-  checked.ruleset = ruleset_in_force(ctx, checked.checked_on);
+  if (application.submitted_on)
+    checked.checked_on = parse_iso_date(*application.submitted_on).value_or(checked.checked_on);
+  // A submitted application stays judged by the version it was submitted under (§2.7.5).
+  checked.ruleset = application.ruleset_version
+                        ? ctx.web().domain.rulesets.find(*application.ruleset_version)
+                        : ruleset_in_force(ctx, checked.checked_on);
   auto parsed = ccfs::parse_application_json(document_json);
   if (auto* error = std::get_if<ccfs::ParseError>(&parsed)) {
     checked.parse_error = std::move(*error);
@@ -61,11 +81,12 @@ CheckedDraft check_draft(RequestContext& ctx, const store::StoredApplication& ap
                              checked.document->application.applicant);
     take_attachments(ctx, application.id, checked.document->application);
   }
-  // The portal's organisations hold no approved grants until assessment records them (issue 6),
-  // so the cumulative limits of §2.5.2 count this grant alone for now.
-  if (checked.ruleset)
-    checked.result = ccfs::check_application(checked.document->application, *checked.ruleset,
-                                             ccfs::CheckContext{checked.checked_on, {}});
+  if (checked.ruleset) {
+    ccfs::CheckContext context{checked.checked_on, prior_grants(ctx, application)};
+    context.resubmission = application.resubmission_of.has_value();  // §4.5.1
+    checked.result =
+        ccfs::check_application(checked.document->application, *checked.ruleset, context);
+  }
   return checked;
 }
 

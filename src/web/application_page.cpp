@@ -119,6 +119,8 @@ Response application_page(RequestContext& ctx) {
   data.set("csrf_token", ctx.session().csrf_token());
   data.set("portal_href", ctx.link("/portal"));
   data.set("review_href", ctx.link(base + "/review"));
+  data.set("assessment_href", ctx.link(base + "/assessment"));
+  if (application.resubmission_of) data.set("differences_href", ctx.link(base + "/differences"));
   data.set("history_href", ctx.link(base + "/history"));
   data.set("budget_href", ctx.link(base + "/budget.xlsx"));
   return render_page(ctx, "application_tasks", "app_tasks_title", std::move(data));

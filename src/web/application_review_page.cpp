@@ -9,6 +9,7 @@
 #include <set>
 
 #include "store/application_repo.h"
+#include "web/application_answers.h"
 #include "web/application_checking.h"
 #include "web/error_pages.h"
 #include "web/page.h"
@@ -41,47 +42,6 @@ std::variant<Review, Response> open_review(RequestContext& ctx) {
   if (!review.checked.ruleset) return error_page(ctx, ErrorPage::server_error);
   review.parts = parts_for(ctx, *review.checked.ruleset, review.opened.application.project_type);
   return review;
-}
-
-std::string shown_answer(RequestContext& ctx, const BoundField& field) {
-  switch (field.spec->kind) {
-    case FieldKind::yes_no:
-      return field.value.empty() ? "" : ctx.text(field.value == "yes" ? "app_yes" : "app_no");
-    case FieldKind::checkbox:
-      return ctx.text(field.value.empty() ? "app_no" : "app_yes");
-    case FieldKind::choice:
-      for (const Choice& choice : field.spec->choices)
-        if (choice.value == field.value) return choice.label;
-      return field.value;
-    default:
-      return field.value;
-  }
-}
-
-PageData answer(const std::string& label, const std::string& value) {
-  PageData row;
-  row.set("label", label);
-  row.set("value", value);
-  return row;
-}
-
-PageData part_answers(RequestContext& ctx, const Review& review, const PartSpec& part) {
-  const BoundPart bound = bind_document(part, review.opened.application.document_json, 0);
-  PageData answers{PageData::type::list};
-  for (const BoundField& field : bound.fields)
-    answers.push_back(answer(field.spec->label, shown_answer(ctx, field)));
-  for (const BoundGroup& group : bound.groups) {
-    if (group.rows.empty()) answers.push_back(answer(group.spec->label, ctx.text("app_none")));
-    for (const BoundRow& row : group.rows) {
-      std::string text;
-      for (const BoundField& field : row.fields)
-        if (const std::string shown = shown_answer(ctx, field);
-            !shown.empty() && !(field.spec->kind == FieldKind::checkbox && field.value.empty()))
-          text += (text.empty() ? "" : "; ") + field.spec->label + ": " + shown;
-      answers.push_back(answer(group.spec->row_label + " " + std::to_string(row.index + 1), text));
-    }
-  }
-  return answers;
 }
 
 // The reasons to ask for: one per rule with a needs_justification finding, plus those already
@@ -129,17 +89,14 @@ Response render_review(RequestContext& ctx, const Review& review,
     if (!part) return std::string{};
     return base_link(ctx, review) + "/parts/" + part->key + "#" + input_id(finding.field);
   });
-  PageData parts{PageData::type::list};
-  for (const PartSpec& part : review.parts) {
-    PageData item;
-    item.set("title", part.title);
-    item.set("answers", part_answers(ctx, review, part));
-    item.set("href", base_link(ctx, review) + "/parts/" + part.key);
-    item.set("change_text", fill(ctx.text("app_change_part"), "part", part.title));
-    item.set("editable", review.opened.editable);
-    parts.push_back(item);
-  }
-  data.set("parts", parts);
+  data.set("parts",
+           application_answers(ctx, review.parts, review.opened.application.document_json,
+                               [&](const PartSpec& part, PageData& item) {
+                                 item.set("href", base_link(ctx, review) + "/parts/" + part.key);
+                                 item.set("change_text",
+                                          fill(ctx.text("app_change_part"), "part", part.title));
+                                 item.set("editable", review.opened.editable);
+                               }));
   add_justifications(data, review, justification_part(ctx, review));
   add_errors(data, errors);
   if (const auto* type =
@@ -208,6 +165,8 @@ Response application_submit(RequestContext& ctx) {
     return render_review(ctx, review, {{"findings", ctx.text("app_conflict")}});
   } catch (const store::NotPersonInCharge&) {
     return error_page(ctx, ErrorPage::forbidden);
+  } catch (const store::NotALaterRound&) {
+    return render_review(ctx, review, {{"findings", ctx.text("app_submit_not_later_round")}});
   } catch (const store::ApplicationFrozen&) {
     return render_review(ctx, review, {{"findings", ctx.text("app_already_submitted")}});
   } catch (const store::StoreError&) {

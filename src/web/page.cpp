@@ -42,6 +42,9 @@ void add_visitor(RequestContext& ctx, PageData& data) {
   data.set("user_display_name", user->display_name.empty() ? user->username : user->display_name);
   data.set("is_administrator", holds(*user, Role::administrator));
   data.set("uses_portal", holds(*user, Role::applicant));
+  data.set("assesses", holds(*user, Role::secretariat));
+  data.set("reviews", holds(*user, Role::assessment_panel) || holds(*user, Role::approval_panel) ||
+                          holds(*user, Role::committee));
   data.set("csrf_token", ctx.session().csrf_token());
 }
 
@@ -52,6 +55,8 @@ void add_links(const RequestContext& ctx, PageData& data) {
   data.set("account_href", ctx.link("/account"));
   data.set("admin_href", ctx.link("/admin"));
   data.set("portal_href", ctx.link("/portal"));
+  data.set("assessment_href", ctx.link("/assessment"));
+  data.set("reviews_href", ctx.link("/reviews"));
   data.set("admin_users_href", ctx.link("/admin/users"));
   data.set("plan_href", ctx.link("/plan"));
   data.set("ccfs_rules_href", ctx.link("/ccfs/rules"));

@@ -28,11 +28,17 @@ Response ccfs_rules_page(RequestContext& ctx);       // ccfs_rules_page.cpp
 Response ccfs_rules_diff_page(RequestContext& ctx);  // ccfs_rules_diff_page.cpp
 Response ccfs_sites_page(RequestContext& ctx);       // ccfs_sites_page.cpp
 
+// The approved projects (§4.1.3) and their 360Giving open data.
+Response grants_page(RequestContext& ctx);            // grants_page.cpp
+Response open_data_grants_json(RequestContext& ctx);  // grants_open_data.cpp
+Response open_data_grants_csv(RequestContext& ctx);   // grants_open_data.cpp
+
 // The applicant portal (§2.3, §2.7): object rules in portal_access.h.
 Response register_page(RequestContext& ctx);                      // register_page.cpp
 Response register_submit(RequestContext& ctx);                    // register_page.cpp
 Response portal_page(RequestContext& ctx);                        // portal_page.cpp
 Response portal_new_application(RequestContext& ctx);             // portal_page.cpp
+Response portal_import_application(RequestContext& ctx);          // portal_import.cpp
 Response portal_add_member(RequestContext& ctx);                  // portal_page.cpp
 Response portal_upload_document(RequestContext& ctx);             // portal_documents.cpp
 Response portal_document_download(RequestContext& ctx);           // portal_documents.cpp
@@ -47,6 +53,31 @@ Response application_submit(RequestContext& ctx);                 // application
 Response application_acknowledgement_page(RequestContext& ctx);   // application_review_page.cpp
 Response application_history_page(RequestContext& ctx);           // application_history_page.cpp
 Response application_budget_download(RequestContext& ctx);        // application_budget_download.cpp
+
+// The applicant's side of the assessment (§2.6.4, §4.4, §4.5): portal_access.h's object rules.
+Response application_assessment_page(RequestContext& ctx);     // application_assessment_page.cpp
+Response application_answer_submit(RequestContext& ctx);       // application_assessment_page.cpp
+Response application_withdraw_submit(RequestContext& ctx);     // application_assessment_page.cpp
+Response application_resubmit(RequestContext& ctx);            // application_assessment_page.cpp
+Response application_differences_page(RequestContext& ctx);    // application_differences_page.cpp
+Response application_differences_submit(RequestContext& ctx);  // application_differences_page.cpp
+
+// The secretariat's assessment (§2.6, §4.1): rounds, screening, steps, members, scores.
+Response assessment_dashboard_page(RequestContext& ctx);  // assessment_dashboard_page.cpp
+Response assessment_round_create(RequestContext& ctx);    // assessment_dashboard_page.cpp
+Response assessment_case_page(RequestContext& ctx);       // assessment_case_page.cpp
+Response assessment_step_submit(RequestContext& ctx);     // assessment_case_page.cpp
+Response assessment_member_assign(RequestContext& ctx);   // assessment_case_page.cpp
+Response assessment_round_assign(RequestContext& ctx);    // assessment_case_page.cpp
+Response assessment_scores_csv(RequestContext& ctx);      // assessment_scores_csv.cpp
+
+// The panels' and the committee's pages (§4.1.1, §4.1.2, §5.17): object rules in member_access.h.
+Response reviews_page(RequestContext& ctx);               // reviews_page.cpp
+Response review_declaration_page(RequestContext& ctx);    // review_declaration_page.cpp
+Response review_declaration_submit(RequestContext& ctx);  // review_declaration_page.cpp
+Response review_page(RequestContext& ctx);                // review_page.cpp
+Response review_scores_submit(RequestContext& ctx);       // review_forms.cpp
+Response review_decision_submit(RequestContext& ctx);     // review_forms.cpp
 
 // The JSON API (docs/api.md), each in the file named for it.
 Response application_check_api(RequestContext& ctx);

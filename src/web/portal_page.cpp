@@ -7,10 +7,12 @@
 
 #include "ccfs/application_json.h"
 #include "store/application_repo.h"
+#include "store/assessment_repo.h"
 #include "store/document_repo.h"
-#include "store/notification_repo.h"
 #include "store/user_repo.h"
 #include "web/application_checking.h"
+#include "web/assessment_view.h"
+#include "web/notification_view.h"
 #include "web/page.h"
 #include "web/pages.h"
 #include "web/portal_access.h"
@@ -58,23 +60,15 @@ PageData application_rows(RequestContext& ctx, store::Transaction& tx, std::int6
     const auto* type = ruleset ? ruleset->project_type(application.project_type) : nullptr;
     row.set("type", type ? ctx.data_text(type->short_name.zh, type->short_name.en)
                          : application.project_type);
-    row.set("state",
-            ctx.text("app_state_" + std::string(store::application_state_code(application.state))));
+    // Once submitted, where the assessment stands (§2.6, §4) says more than "submitted".
+    const auto assessment = store::find_assessment(tx, application.id);
+    row.set("state", assessment
+                         ? state_text(ctx, assessment->state)
+                         : ctx.text("app_state_" +
+                                    std::string(store::application_state_code(application.state))));
     row.set("reference", application.reference.value_or(""));
     row.set("updated_at", application.updated_at);
     row.set("href", ctx.link("/portal/applications/" + std::to_string(application.id)));
-    rows.push_back(row);
-  }
-  return rows;
-}
-
-PageData notification_rows(RequestContext& ctx, store::Transaction& tx, std::int64_t user_id) {
-  PageData rows{PageData::type::list};
-  for (const store::Notification& note : store::list_user_notifications(tx, user_id)) {
-    PageData row;
-    row.set("subject", ctx.data_text(note.subject_zh, note.subject_en));
-    row.set("body", ctx.data_text(note.body_zh, note.body_en));
-    row.set("created_at", note.created_at);
     rows.push_back(row);
   }
   return rows;
@@ -142,6 +136,7 @@ Response portal_view(RequestContext& ctx, const std::vector<FieldError>& errors,
   data.set("csrf_token", ctx.session().csrf_token());
   data.set("upload_action", ctx.link("/portal/documents"));
   data.set("new_action", ctx.link("/portal/applications"));
+  data.set("import_action", ctx.link("/portal/applications/import"));
   data.set("member_action", ctx.link("/portal/members"));
   if (const std::string done = ctx.query().get("done"); done == "uploaded" || done == "member")
     data.set("done_message", ctx.text("portal_done_" + done));

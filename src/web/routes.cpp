@@ -12,6 +12,10 @@ std::span<const Route> app_routes() {
   static const Access applicants = Access::any_of({Role::applicant});
   static const Access applicants_and_secretariat =
       Access::any_of({Role::applicant, Role::secretariat});
+  static const Access secretariat = Access::any_of({Role::secretariat});
+  // Panel and committee members; member_access.h decides on each application (§5.17.3).
+  static const Access members =
+      Access::any_of({Role::assessment_panel, Role::approval_panel, Role::committee});
   static const Route routes[] = {
       {Method::get, "/", Access::public_, root_redirect},
       {Method::get, "/healthz", Access::public_, health_check},
@@ -39,6 +43,10 @@ std::span<const Route> app_routes() {
       {Method::get, "/{lang}/ccfs/rules", Access::public_, ccfs_rules_page},
       {Method::get, "/{lang}/ccfs/rules/diff", Access::public_, ccfs_rules_diff_page},
       {Method::get, "/{lang}/ccfs/sites", Access::public_, ccfs_sites_page},
+      // The approved projects are published (§4.1.3): the list and its 360Giving open data.
+      {Method::get, "/{lang}/grants", Access::public_, grants_page},
+      {Method::get, "/open-data/ccfs-grants.json", Access::public_, open_data_grants_json},
+      {Method::get, "/open-data/ccfs-grants.csv", Access::public_, open_data_grants_csv},
       // The applicant portal. Anyone may register an organisation; the pages admit applicants
       // and the secretariat, and portal_access.h decides on each object: another
       // organisation's application or document answers 403.
@@ -46,6 +54,7 @@ std::span<const Route> app_routes() {
       {Method::post, "/{lang}/register", Access::public_, register_submit},
       {Method::get, "/{lang}/portal", applicants_and_secretariat, portal_page},
       {Method::post, "/{lang}/portal/applications", applicants, portal_new_application},
+      {Method::post, "/{lang}/portal/applications/import", applicants, portal_import_application},
       {Method::post, "/{lang}/portal/members", applicants, portal_add_member},
       {Method::post, "/{lang}/portal/documents", applicants, portal_upload_document},
       {Method::get, "/{lang}/portal/documents/{id}", applicants_and_secretariat,
@@ -71,6 +80,39 @@ std::span<const Route> app_routes() {
        application_history_page},
       {Method::get, "/{lang}/portal/applications/{id}/budget.xlsx", applicants_and_secretariat,
        application_budget_download},
+      // The assessment as the applicant sees it: state, requests, decision; never scores.
+      {Method::get, "/{lang}/portal/applications/{id}/assessment", applicants_and_secretariat,
+       application_assessment_page},
+      {Method::post, "/{lang}/portal/applications/{id}/answer", applicants,
+       application_answer_submit},
+      {Method::post, "/{lang}/portal/applications/{id}/withdraw", applicants,
+       application_withdraw_submit},
+      {Method::post, "/{lang}/portal/applications/{id}/resubmit", applicants, application_resubmit},
+      {Method::get, "/{lang}/portal/applications/{id}/differences", applicants_and_secretariat,
+       application_differences_page},
+      {Method::post, "/{lang}/portal/applications/{id}/differences", applicants,
+       application_differences_submit},
+      // The secretariat's assessment: rounds, screening, the steps of the state machine, the
+      // members of each body and their scores.
+      {Method::get, "/{lang}/assessment", secretariat, assessment_dashboard_page},
+      {Method::post, "/{lang}/assessment/rounds", secretariat, assessment_round_create},
+      {Method::get, "/{lang}/assessment/rounds/{id}/scores.csv", secretariat,
+       assessment_scores_csv},
+      {Method::get, "/{lang}/assessment/applications/{id}", secretariat, assessment_case_page},
+      {Method::post, "/{lang}/assessment/applications/{id}/steps", secretariat,
+       assessment_step_submit},
+      {Method::post, "/{lang}/assessment/applications/{id}/members", secretariat,
+       assessment_member_assign},
+      {Method::post, "/{lang}/assessment/applications/{id}/round", secretariat,
+       assessment_round_assign},
+      // The members' pages: their assignments, the declaration of interests that must come
+      // first, and the application with its scores or the committee's decision.
+      {Method::get, "/{lang}/reviews", members, reviews_page},
+      {Method::get, "/{lang}/reviews/{id}/declaration", members, review_declaration_page},
+      {Method::post, "/{lang}/reviews/{id}/declaration", members, review_declaration_submit},
+      {Method::get, "/{lang}/reviews/{id}", members, review_page},
+      {Method::post, "/{lang}/reviews/{id}/scores", members, review_scores_submit},
+      {Method::post, "/{lang}/reviews/{id}/decision", members, review_decision_submit},
       // JSON API, no language prefix, refusals in JSON (app.cpp): applicants check their
       // drafts, the secretariat what it screens.
       {Method::post, "/api/v1/applications/check", applicants_and_secretariat,

@@ -9,8 +9,10 @@
 #include <utility>
 
 #include "store/application_repo.h"
+#include "store/assessment_repo.h"
 #include "store/document_repo.h"
 #include "store/organisation_repo.h"
+#include "store/panel_repo.h"
 #include "store/user_repo.h"
 #include "web/routes.h"
 #include "web/web_suite.h"
@@ -32,13 +34,19 @@ Expected expected_for(const Access& rule, std::optional<Role> role) {
   return holds ? Expected::allowed : Expected::forbidden;
 }
 
+// The submitted application the panel and committee walkers review (made by
+// give_members_an_application); 0 until it is made.
+std::int64_t review_application_id = 0;
+
 // A value each path parameter takes that names something the data holds: area, goal and
 // framework entry 1, action 2.4, the applicant walker's application and document 1 (made by
-// give_applicant_a_draft), its part "about".
+// give_applicant_a_draft), its part "about"; under /reviews/ the members' application.
 std::string sample_target(const Route& route) {
   static const std::pair<std::string_view, std::string_view> kSamples[] = {
       {"{lang}", "en"}, {"{n}", "1"}, {"{number}", "2.4"}, {"{id}", "1"}, {"{part}", "about"}};
   std::string target(route.pattern);
+  if (target.starts_with("/{lang}/reviews/{id}"))
+    target.replace(target.find("{id}"), 4, std::to_string(review_application_id));
   for (auto [parameter, value] : kSamples)
     if (auto at = target.find(parameter); at != std::string::npos)
       target.replace(at, parameter.size(), value);
@@ -111,9 +119,38 @@ class RouteAccess : public WebSuite {
     tx->commit();
   }
 
+  // The applicant walker's second application, submitted and before the assessment panel, with
+  // the walker of each body assigned and declared without conflict (§5.17.3), so that the
+  // members' pages open for each of them (member_access.h).
+  void give_members_an_application() {
+    if (review_application_id != 0) return;
+    const std::int64_t applicant = id_of(user_with_role(Role::applicant));
+    const std::int64_t secretariat = id_of(user_with_role(Role::secretariat));
+    std::vector<std::pair<std::int64_t, std::string_view>> members;
+    for (Role body : {Role::assessment_panel, Role::approval_panel, Role::committee})
+      members.emplace_back(id_of(user_with_role(body)), role_code(body));
+    auto tx = server().store().begin();
+    const std::int64_t organisation = store::organisation_of_user(*tx, applicant)->id;
+    const std::int64_t id = store::create_application(
+        *tx, {organisation, "management_agreement", "Reviewed walk", "{}"}, applicant);
+    store::submit_application(*tx, id, 1, applicant, "1.8", *CivilDate::from_ymd(2026, 5, 4));
+    store::record_transition(*tx, {id, "submitted", "screening", "begin_screening", "secretariat",
+                                   secretariat, "", *CivilDate::from_ymd(2026, 5, 5)});
+    store::record_transition(
+        *tx, {id, "screening", "assessment_panel", "refer_to_assessment_panel", "secretariat",
+              secretariat, "Eligible", *CivilDate::from_ymd(2026, 5, 6)});
+    for (const auto& [member, body] : members) {
+      store::assign_member(*tx, id, member, body, secretariat);
+      store::declare_interest(*tx, id, member, body, false, "");
+    }
+    tx->commit();
+    review_application_id = id;
+  }
+
   void walk(std::optional<Role> role) {
     std::string who = role ? user_with_role(*role) : "anonymous";
     if (role) give_applicant_a_draft();
+    if (role) give_members_an_application();
     HttpClient client = role ? signed_in_as(who) : anonymous();
     std::int64_t own_id = role ? id_of(who) : admin_id_;
     for (const Route* route : walk_order()) {
@@ -145,6 +182,18 @@ TEST_F(RouteAccess, EveryRouteWithoutASession) { walk(std::nullopt); }
 
 TEST_F(RouteAccess, EveryRouteWithEveryRole) {
   for (Role role : all_roles()) walk(role);
+}
+
+// The walk accepts a 404 as "let through"; the members' pages must really open for the walkers.
+TEST_F(RouteAccess, TheMembersWalkersReachTheirApplication) {
+  give_applicant_a_draft();
+  give_members_an_application();
+  const std::string page = "/en/reviews/" + std::to_string(review_application_id);
+  for (Role body : {Role::assessment_panel, Role::approval_panel, Role::committee}) {
+    HttpClient client = signed_in_as(user_with_role(body));
+    EXPECT_EQ(client.get(page).status, 200) << role_code(body);
+    EXPECT_EQ(client.get(page + "/declaration").status, 200) << role_code(body);
+  }
 }
 
 }  // namespace
