@@ -25,7 +25,10 @@ void add_serve_command(CLI::App& app, const GlobalOptions& options);
 void add_demo_commands(CLI::App& app, const GlobalOptions& options);
 void add_plan_commands(CLI::App& app, const GlobalOptions& options);
 void add_rules_commands(CLI::App& app, const GlobalOptions& options);
-void add_check_command(CLI::App& app);  // check_command.cpp
+void add_check_command(CLI::App& app);                                  // check_command.cpp
+void add_grants_commands(CLI::App& app, const GlobalOptions& options);  // grants_commands.cpp
+void add_jobs_commands(CLI::App& app, const GlobalOptions& options);    // jobs_commands.cpp
+void add_mail_commands(CLI::App& app, const GlobalOptions& options);    // mail_commands.cpp
 
 // Subcommand callbacks report their outcome by throwing this; main turns it into the exit code.
 struct CommandExit {

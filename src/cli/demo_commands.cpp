@@ -5,7 +5,9 @@
 #include <iostream>
 #include <set>
 
+#include "cli/cli_support.h"
 #include "cli/commands.h"
+#include "cli/demo_assessment.h"
 #include "core/password.h"
 #include "store/organisation_repo.h"
 #include "store/user_repo.h"
@@ -74,6 +76,11 @@ void load_demo(const GlobalOptions& options, bool force) {
     ++added;
   }
   add_demo_organisation(*tx);
+  const CivilDate today = day_or_today("--on", "");
+  const auto rulesets = load_rulesets_or_refuse();
+  auto in_force = rulesets.ruleset_for(today);
+  if (auto* ruleset = std::get_if<std::shared_ptr<const rules::Ruleset>>(&in_force))
+    add_demo_assessment(*tx, **ruleset, today);
   tx->commit();
   std::cout << "demo: " << added << " user(s) added; every demo user's password is '"
             << kDemoPassword << "'\n";

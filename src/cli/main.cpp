@@ -23,6 +23,9 @@ int main(int argc, char** argv) {
   add_plan_commands(app, options);
   add_rules_commands(app, options);
   add_check_command(app);
+  add_grants_commands(app, options);
+  add_jobs_commands(app, options);
+  add_mail_commands(app, options);
 
   try {
     app.parse(argc, argv);

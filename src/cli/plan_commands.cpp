@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/bsap_home.h"
+#include "cli/cli_support.h"
 #include "cli/commands.h"
 #include "plan/crosswalk.h"
 #include "plan/plan_loader.h"
@@ -23,11 +24,6 @@ struct PlanOptions {
   std::string framework = "kmgbf";
   int target = 0;
 };
-
-[[noreturn]] void refuse(const std::string& message) {
-  std::cerr << "bsap plan: " << message << "\n";
-  throw CommandExit{kBadInput};
-}
 
 plan::PlanData load_plan_or_refuse() {
   auto loaded = plan::load_plan_data(bsap_data_dir());

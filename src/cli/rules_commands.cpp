@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "cli/bsap_home.h"
+#include "cli/cli_support.h"
 #include "cli/commands.h"
 #include "rules/ruleset_diff.h"
 #include "rules/ruleset_loader.h"
@@ -30,17 +31,6 @@ struct RulesOptions {
   rules::SiteFilter filter;
 };
 
-[[noreturn]] void refuse(const std::string& message) {
-  std::cerr << "bsap: " << message << "\n";
-  throw CommandExit{kBadInput};
-}
-
-rules::RulesetRegistry load_or_refuse() {
-  auto loaded = rules::load_rulesets(bsap_data_dir());
-  if (const auto* error = std::get_if<rules::RulesLoadError>(&loaded)) refuse(error->message());
-  return std::get<rules::RulesetRegistry>(std::move(loaded));
-}
-
 std::shared_ptr<const rules::Ruleset> version_or_refuse(const rules::RulesetRegistry& registry,
                                                         const std::string& version) {
   auto ruleset = registry.find(version);
@@ -48,18 +38,11 @@ std::shared_ptr<const rules::Ruleset> version_or_refuse(const rules::RulesetRegi
   return ruleset;
 }
 
-CivilDate date_or_today(const std::string& date) {
-  if (date.empty()) return today_in_hong_kong(std::chrono::system_clock::now());
-  const auto parsed = parse_iso_date(date);
-  if (!parsed) refuse("--date wants YYYY-MM-DD, not '" + date + "'");
-  return *parsed;
-}
-
 // --version names one; otherwise the one in force on --date or today (principle 1).
 std::shared_ptr<const rules::Ruleset> chosen_ruleset(const rules::RulesetRegistry& registry,
                                                      const RulesOptions& options) {
   if (!options.version.empty()) return version_or_refuse(registry, options.version);
-  auto in_force = registry.ruleset_for(date_or_today(options.date));
+  auto in_force = registry.ruleset_for(day_or_today("--date", options.date));
   if (const auto* none = std::get_if<rules::NoRulesetInForce>(&in_force)) refuse(none->message());
   return std::get<std::shared_ptr<const rules::Ruleset>>(in_force);
 }
@@ -91,7 +74,7 @@ Json ruleset_json(const rules::Ruleset& ruleset) {
 }
 
 void list_versions(const RulesOptions& options) {
-  const rules::RulesetRegistry registry = load_or_refuse();
+  const rules::RulesetRegistry registry = load_rulesets_or_refuse();
   Json json = Json::array();
   for (const auto& ruleset : registry.versions()) {
     json.push_back({{"version", ruleset->version},
@@ -106,7 +89,7 @@ void list_versions(const RulesOptions& options) {
 }
 
 void show_ruleset(const RulesOptions& options) {
-  const auto ruleset = chosen_ruleset(load_or_refuse(), options);
+  const auto ruleset = chosen_ruleset(load_rulesets_or_refuse(), options);
   if (options.json) {
     std::cout << ruleset_json(*ruleset).dump() << "\n";
     return;
@@ -140,7 +123,7 @@ void print_change(const rules::RuleChange& change) {
 }
 
 void diff_versions(const RulesOptions& options) {
-  const rules::RulesetRegistry registry = load_or_refuse();
+  const rules::RulesetRegistry registry = load_rulesets_or_refuse();
   const rules::RulesetDiff diff =
       rules::diff_rulesets(*version_or_refuse(registry, options.from_version),
                            *version_or_refuse(registry, options.to_version));
@@ -201,7 +184,7 @@ void check_filter(const rules::SiteRegistry& sites, const rules::SiteFilter& fil
 }
 
 void list_sites(const RulesOptions& options) {
-  const auto ruleset = chosen_ruleset(load_or_refuse(), options);
+  const auto ruleset = chosen_ruleset(load_rulesets_or_refuse(), options);
   check_filter(*ruleset->sites, options.filter);
   const auto selected = ruleset->sites->select(options.filter);
   if (!options.json) {

@@ -1,0 +1,21 @@
+// What several subcommands share: refusing bad input with exit 2, loading the CCFS rulesets
+// from the bsap home, and reading a day option.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "core/civil_date.h"
+#include "rules/ruleset_registry.h"
+
+namespace bsap::cli {
+
+// Prints "bsap: <message>" on stderr and exits with kBadInput (through CommandExit).
+[[noreturn]] void refuse(const std::string& message);
+
+// Every ruleset under the bsap home's data/ccfs; bad data refused with "file:line: key: reason".
+rules::RulesetRegistry load_rulesets_or_refuse();
+
+// The day an option names (YYYY-MM-DD), or Hong Kong's today when it is empty.
+CivilDate day_or_today(std::string_view option, const std::string& text);
+
+}  // namespace bsap::cli
