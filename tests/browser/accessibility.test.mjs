@@ -14,7 +14,8 @@ const CRAWL_LIMIT = 40;
 const DATA_PAGES = [
   'plan', 'plan/areas/2', 'plan/actions/2.4', 'plan/actions/1.1', 'plan/goals/1', 'plan/nbsap/1',
   'plan/kmgbf/3', 'plan/sdg/15', 'plan/matrix', 'ccfs/rules', 'ccfs/rules/diff', 'ccfs/sites',
-  'ccfs/sites?category=B&district=sai_kung&q=%E6%9D%91',
+  'ccfs/sites?category=B&district=sai_kung&q=%E6%9D%91', 'grants',
+  'grants?q=%E8%8D%94%E6%9E%9D%E7%AA%A9&type=management_agreement',
 ];
 
 const h = useHarness({
@@ -235,5 +236,30 @@ test('the applicant portal meets WCAG 2.2 AA: registration, the organisation, ev
     }
   } finally {
     await page.context().close();
+  }
+});
+
+// The assessment's pages on the demo data (`bsap demo load`: an application approved through both
+// panels and the committee, another being screened), as each role sees them.
+test('assessment pages meet WCAG 2.2 AA', async (t) => {
+  h.run(['demo', 'load', '--force']);
+  const demoPassword = 'bsap-demo-2026';
+  for (const username of ['secretariat', 'assessor', 'committee', 'ngo'])
+    h.users.set(username, { username, password: demoPassword, role: username });
+  const pagesByUser = {
+    secretariat: ['/en/assessment', '/zh/assessment', '/en/assessment/applications/1',
+      '/zh/assessment/applications/2', '/en/portal/applications/1/assessment'],
+    assessor: ['/en/reviews', '/zh/reviews', '/en/reviews/1'],
+    committee: ['/en/reviews/1', '/zh/reviews/1'],
+    ngo: ['/en/portal', '/en/portal/applications/1/assessment', '/zh/portal/applications/2/assessment'],
+  };
+  for (const [username, pathnames] of Object.entries(pagesByUser)) {
+    const page = await newAxePage();
+    try {
+      await h.login(page, username);
+      for (const pathname of pathnames) await visit(t, page, pathname);
+    } finally {
+      await page.context().close();
+    }
   }
 });

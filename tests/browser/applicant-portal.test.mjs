@@ -5,38 +5,11 @@
 // that application and its documents and is refused (403) each time.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useHarness, clickAndLoad, fillLogin, screenshotPath } from './harness.mjs';
+import { useHarness, clickAndLoad, screenshotPath } from './harness.mjs';
+import { attachSiteFiles, COMPANY_PAPERS, PDF, register as registerOrganisation, upload } from './lib/portal.mjs';
 
 const h = useHarness({});
-const PASSWORD = 'wetland stewardship 2026';
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR test image')]);
 const shared = {};  // what the first test made, for the second
-
-async function register(page, { username, nameEn, nameZh, kind = 'non_profit_company' }) {
-  // Reached from the sign-in page, as a newcomer would.
-  await page.goto(h.url('/en/login'));
-  await clickAndLoad(page.getByRole('link', { name: 'Register your organisation' }));
-  assert.match(page.url(), /\/en\/register$/);
-  await page.fill('#name_zh', nameZh);
-  await page.fill('#name_en', nameEn);
-  await page.check(`#kind-${kind}`);
-  await page.fill('#display_name', `${username} person`);
-  await page.fill('#post', 'Director');
-  await page.fill('#email', `${username}@example.org`);
-  await page.fill('#username', username);
-  await page.fill('#password', PASSWORD);
-  await clickAndLoad(page.getByRole('button', { name: 'Register' }));
-  assert.match(page.url(), /\/en\/login/);
-  await fillLogin(page, username, PASSWORD);
-  await page.waitForURL(/\/en\/portal$/);
-}
-
-async function upload(page, kind, name, buffer, mimeType = 'application/pdf') {
-  await page.selectOption('#document_kind', kind);
-  await page.setInputFiles('#document_file', { name, mimeType, buffer });
-  await clickAndLoad(page.locator('#upload-document'));
-}
 
 // Fills inputs by name on the current part page and saves it ("tasks" or "more" rows).
 async function fillPart(page, values, then = 'tasks') {
@@ -64,13 +37,12 @@ const budgetLine = (i, kind, year, quantity, unitCost, extra = {}) => ({
 
 test('an NGO registers, fills in an MA application, fixes a blocking finding and submits', async () => {
   const page = await h.newPage();
-  await register(page, { username: 'greenfields', nameEn: 'Green Fields Conservation Limited', nameZh: '綠野保育有限公司' });
+  await registerOrganisation(h, page, { username: 'greenfields', nameEn: 'Green Fields Conservation Limited', nameZh: '綠野保育有限公司' });
 
   // §2.3.1(b): the four papers of a non-profit company; a web page called .pdf is refused.
   await upload(page, 'tax_exemption_letter', 'fake.pdf', Buffer.from('<html>not a pdf</html>'));
   assert.match(await page.locator('.bsap-error-summary').innerText(), /PDF, PNG or JPEG/);
-  for (const kind of ['tax_exemption_letter', 'certificate_of_incorporation', 'articles_of_association', 'directors_list'])
-    await upload(page, kind, `${kind}.pdf`, PDF);
+  for (const kind of COMPANY_PAPERS) await upload(page, kind, `${kind}.pdf`, PDF);
   assert.equal(await page.locator('table a[href*="/portal/documents/"]').count(), 4);
   shared.documentUrl = h.url(await page.locator('table a[href*="/portal/documents/"]').first().getAttribute('href'));
 
@@ -147,12 +119,7 @@ test('an NGO registers, fills in an MA application, fixes a blocking finding and
   // §2.7.6: the site map, a photo and the habitat map are files attached to the application.
   await page.goto(shared.applicationUrl);
   assert.match(await page.getByRole('main').innerText(), /Attachments/);
-  for (const [kind, name, buffer, type] of [['site_map', 'map.pdf', PDF, 'application/pdf'],
-    ['site_photo', 'village.png', PNG, 'image/png'], ['habitat_map', 'habitats.pdf', PDF, 'application/pdf']]) {
-    await page.selectOption('#attachment_kind', kind);
-    await page.setInputFiles('#attachment_file', { name, mimeType: type, buffer });
-    await clickAndLoad(page.locator('#attach-file'));
-  }
+  await attachSiteFiles(page);
   assert.equal(await page.locator('#attachment-list a').count(), 3);
 
   await page.goto(`${shared.applicationUrl}/review`);
@@ -178,7 +145,7 @@ test('an NGO registers, fills in an MA application, fixes a blocking finding and
 test('another organisation cannot reach the application or its documents by any route', async () => {
   assert.ok(shared.applicationUrl, 'the first test made an application');
   const page = await h.newPage();
-  await register(page, { username: 'otherorg', nameEn: 'Other Trust Limited', nameZh: '其他信託有限公司' });
+  await registerOrganisation(h, page, { username: 'otherorg', nameEn: 'Other Trust Limited', nameZh: '其他信託有限公司' });
   const routes = ['', '/parts/about', '/parts/budget', '/review', '/history', '/budget.xlsx', '/acknowledgement']
     .map((suffix) => shared.applicationUrl + suffix);
   routes.push(shared.documentUrl);
