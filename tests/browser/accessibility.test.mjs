@@ -246,12 +246,24 @@ test('assessment pages meet WCAG 2.2 AA', async (t) => {
   const demoPassword = 'bsap-demo-2026';
   for (const username of ['secretariat', 'assessor', 'committee', 'ngo'])
     h.users.set(username, { username, password: demoPassword, role: username });
+  // The demo's applications, by their state on the secretariat's dashboard.
+  const ids = {};
+  const lookup = await newAxePage();
+  await h.login(lookup, 'secretariat');
+  await lookup.goto(h.url('/en/assessment'));
+  for (const row of await lookup.locator('#applications tbody tr').all()) {
+    const id = (await row.locator('a').getAttribute('href')).match(/(\d+)$/)[1];
+    ids[/approved/i.test(await row.innerText()) ? 'approved' : 'screening'] = id;
+  }
+  await lookup.context().close();
+  assert.ok(ids.approved && ids.screening, JSON.stringify(ids));
   const pagesByUser = {
-    secretariat: ['/en/assessment', '/zh/assessment', '/en/assessment/applications/1',
-      '/zh/assessment/applications/2', '/en/portal/applications/1/assessment'],
-    assessor: ['/en/reviews', '/zh/reviews', '/en/reviews/1'],
-    committee: ['/en/reviews/1', '/zh/reviews/1'],
-    ngo: ['/en/portal', '/en/portal/applications/1/assessment', '/zh/portal/applications/2/assessment'],
+    secretariat: ['/en/assessment', '/zh/assessment', `/en/assessment/applications/${ids.approved}`,
+      `/zh/assessment/applications/${ids.screening}`, `/en/portal/applications/${ids.approved}/assessment`],
+    assessor: ['/en/reviews', '/zh/reviews', `/en/reviews/${ids.approved}`],
+    committee: [`/en/reviews/${ids.approved}`, `/zh/reviews/${ids.approved}`],
+    ngo: ['/en/portal', `/en/portal/applications/${ids.approved}/assessment`,
+      `/zh/portal/applications/${ids.screening}/assessment`],
   };
   for (const [username, pathnames] of Object.entries(pagesByUser)) {
     const page = await newAxePage();
