@@ -1,11 +1,34 @@
 #include "core/csv.h"
 
+#include <algorithm>
+#include <cctype>
+
 namespace bsap {
+namespace {
+
+// "-12", "+3.5", "0.10": a plain decimal number, which spreadsheets read as a number, not a
+// formula.
+bool is_number(std::string_view value) {
+  if (!value.empty() && (value.front() == '-' || value.front() == '+')) value.remove_prefix(1);
+  if (value.empty() || value.front() == '.' || value.back() == '.') return false;
+  if (std::ranges::count(value, '.') > 1) return false;
+  return std::ranges::all_of(value, [](unsigned char c) { return std::isdigit(c) || c == '.'; });
+}
+
+bool starts_like_formula(std::string_view value) {
+  return !value.empty() &&
+         std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos &&
+         !is_number(value);
+}
+
+}  // namespace
 
 std::string csv_field(std::string_view value) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
+  const std::string text =
+      starts_like_formula(value) ? "'" + std::string(value) : std::string(value);
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
   std::string quoted = "\"";
-  for (const char c : value) {
+  for (const char c : text) {
     if (c == '"') quoted += '"';
     quoted += c;
   }
