@@ -104,18 +104,6 @@ Json parse_object(std::string_view text, const char* which) {
 
 }  // namespace
 
-std::string_view change_kind_code(ChangeKind kind) {
-  switch (kind) {
-    case ChangeKind::added:
-      return "added";
-    case ChangeKind::removed:
-      return "removed";
-    case ChangeKind::changed:
-      return "changed";
-  }
-  return "";
-}
-
 std::vector<DocumentChange> diff_documents(std::string_view before_json,
                                            std::string_view after_json) {
   const Json before = parse_object(before_json, "earlier");

@@ -6,10 +6,12 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/change_kind.h"
+
 namespace bsap::ccfs {
 
-enum class ChangeKind { added, removed, changed };
-std::string_view change_kind_code(ChangeKind kind);  // "added", "removed", "changed"
+using rules::change_kind_name;
+using rules::ChangeKind;
 
 struct DocumentChange {
   std::string path;  // the field, as the checker names fields: "budget[2].unit_cost", "title"

@@ -47,18 +47,6 @@ void compare_entries(const RuleEntry& older, const RuleEntry& newer,
 
 }  // namespace
 
-std::string_view change_kind_name(ChangeKind kind) {
-  switch (kind) {
-    case ChangeKind::added:
-      return "added";
-    case ChangeKind::removed:
-      return "removed";
-    case ChangeKind::changed:
-      return "changed";
-  }
-  return "";
-}
-
 RulesetDiff diff_rulesets(const Ruleset& from, const Ruleset& to) {
   RulesetDiff diff{from.version, to.version, {}};
   for (const RuleEntry& older : from.entries) {

@@ -6,12 +6,10 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/change_kind.h"
 #include "rules/ruleset.h"
 
 namespace bsap::rules {
-
-enum class ChangeKind { added, removed, changed };
-std::string_view change_kind_name(ChangeKind kind);
 
 struct RuleChange {
   ChangeKind kind;

@@ -40,7 +40,7 @@ PageData change_rows(RequestContext& ctx, const Revised& revised) {
     if (change.path == "resubmission_differences" || change.path == "justifications") continue;
     PageData row;
     row.set("path", change.path);
-    row.set("kind", ctx.text("app_diff_" + std::string(ccfs::change_kind_code(change.kind))));
+    row.set("kind", ctx.text("app_diff_" + std::string(ccfs::change_kind_name(change.kind))));
     row.set("before", change.before);
     row.set("after", change.after);
     rows.push_back(row);

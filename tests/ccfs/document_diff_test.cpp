@@ -15,7 +15,7 @@ namespace {
 std::string describe(const std::vector<DocumentChange>& changes) {
   std::string text;
   for (const DocumentChange& change : changes)
-    text += std::string(change_kind_code(change.kind)) + " " + change.path + ": '" + change.before +
+    text += std::string(change_kind_name(change.kind)) + " " + change.path + ": '" + change.before +
             "' -> '" + change.after + "'\n";
   return text;
 }
@@ -106,7 +106,7 @@ TEST(DocumentDiff, ChangedShapeIsRemovedThenAdded) {
 TEST(DocumentDiff, NotAnObjectIsRefused) {
   EXPECT_THROW(diff_documents("[]", "{}"), std::invalid_argument);
   EXPECT_THROW(diff_documents("{}", "{\"title\":"), std::invalid_argument);
-  EXPECT_EQ(change_kind_code(ChangeKind::changed), "changed");
+  EXPECT_EQ(change_kind_name(ChangeKind::changed), "changed");
 }
 
 }  // namespace
