@@ -1,5 +1,6 @@
 // limits.yaml → cumulative limits (§2.5.2), contribution ratio (§3.11.4), time limits,
-// disbursement (§5.5.1), procurement bands (§5.13.2) and audit thresholds (§5.8, §3.10.2).
+// disbursement (§5.5.1), the item increase (§5.5.3), procurement bands (§5.13.2) and audit
+// thresholds (§5.8, §3.10.2).
 #include "rules/section_readers.h"
 
 namespace bsap::rules {
@@ -141,6 +142,9 @@ void read_limits(const YamlCursor& document, Ruleset& ruleset) {
   ruleset.contribution_ratio = {source_of(ratio, kFile), ratio["value"]["min_pct"].percent()};
   read_time_limits(document, ruleset);
   read_disbursement(document["disbursement"], ruleset);
+  const YamlCursor increase = document["budget_variation"]["item_increase"];
+  ruleset.item_increase_cap = {source_of(increase, kFile), increase["value"]["max_pct"].percent(),
+                               true};
   read_procurement(document["procurement"], ruleset);
   read_audit(document, ruleset);
 }

@@ -350,6 +350,9 @@ struct Ruleset {
   PercentFloor contribution_ratio;  // §3.11.4
   TimeLimits time_limits;
   Disbursement disbursement;
+  // §5.5.3: an item's approved amount may be raised, with the secretariat's prior written
+  // approval, by at most this share of it (all increases of the item together).
+  PercentCap item_increase_cap;
   std::vector<ProcurementBand> procurement_bands;  // contiguous, ascending
   AuditThresholds audit;
   Budget budget;

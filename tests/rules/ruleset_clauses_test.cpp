@@ -171,6 +171,15 @@ TEST(Disbursement, FirstInstalmentIs25To50PercentOfGrant_5_5_1) {
   EXPECT_EQ(rules.retention(Money::from_cents(999)), Money::from_cents(99));  // floored
 }
 
+TEST(BudgetVariation, ItemIncreaseAtMost20PercentOfItsApprovedAmount_5_5_3) {
+  const PercentCap& cap = ruleset_1_8().item_increase_cap;
+  EXPECT_EQ(cap.source.clause, "§5.5.3");
+  EXPECT_EQ(cap.source.key_path, "limits.yaml#budget_variation.item_increase");
+  EXPECT_EQ(cap.max_pct, 20);
+  EXPECT_TRUE(cap.admits(hkd(20'000), hkd(100'000)));
+  EXPECT_FALSE(cap.admits(hkd(20'000) + cent(), hkd(100'000)));
+}
+
 TEST(Audit, CpaAuditOnlyAboveHkd300000_5_8_1_5_8_2_5_8_4) {
   const AuditThresholds& audit = ruleset_1_8().audit;
   EXPECT_EQ(audit.annual_accounts_source.clause, "§5.8.1");
