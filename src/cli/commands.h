@@ -29,6 +29,8 @@ void add_check_command(CLI::App& app);                                  // check
 void add_grants_commands(CLI::App& app, const GlobalOptions& options);  // grants_commands.cpp
 void add_jobs_commands(CLI::App& app, const GlobalOptions& options);    // jobs_commands.cpp
 void add_mail_commands(CLI::App& app, const GlobalOptions& options);    // mail_commands.cpp
+// project_commands.cpp: `bsap project schedule`.
+void add_project_commands(CLI::App& app, const GlobalOptions& options);
 
 // Subcommand callbacks report their outcome by throwing this; main turns it into the exit code.
 struct CommandExit {
