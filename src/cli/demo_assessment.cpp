@@ -123,7 +123,7 @@ void add_demo_assessment(store::Transaction& tx, const rules::Ruleset& ruleset, 
   const std::string approved_file = "application-ma-lai-chi-wo.json";
   const std::int64_t approved =
       submitted(tx, organisation->id, ngo, approved_file, ruleset, today.plus_days(-125));
-  approve(tx, ruleset, approved, parsed(read_demo_file(approved_file)), today.plus_days(-20));
+  approve(tx, ruleset, approved, parsed(read_demo_file(approved_file)), today.plus_days(-100));
   const std::int64_t screening =
       submitted(tx, organisation->id, ngo, "application-cultural-so-lo-pun.json", ruleset,
                 today.plus_days(-5));

@@ -8,6 +8,7 @@
 #include "cli/cli_support.h"
 #include "cli/commands.h"
 #include "cli/demo_assessment.h"
+#include "cli/demo_project.h"
 #include "core/password.h"
 #include "store/organisation_repo.h"
 #include "store/user_repo.h"
@@ -80,7 +81,10 @@ void load_demo(const GlobalOptions& options, bool force) {
   const auto rulesets = load_rulesets_or_refuse();
   auto in_force = rulesets.ruleset_for(today);
   if (auto* ruleset = std::get_if<std::shared_ptr<const rules::Ruleset>>(&in_force))
+  {
     add_demo_assessment(*tx, **ruleset, today);
+    add_demo_project(*tx, **ruleset, today);
+  }
   tx->commit();
   std::cout << "demo: " << added << " user(s) added; every demo user's password is '"
             << kDemoPassword << "'\n";

@@ -9,7 +9,7 @@
 #include <sstream>
 #include <variant>
 
-#include "assess/scheduled_jobs.h"
+#include "manage/scheduled_jobs.h"
 #include "cli/bsap_home.h"
 #include "cli/commands.h"
 #include "core/messages.h"
@@ -57,7 +57,7 @@ void serve(const GlobalOptions& global, const ServeOptions& options) {
                {.plan = plan_data, .rulesets = rulesets, .converter = converter});
   web::Server server({.host = options.host, .port = options.port, .threads = options.threads}, app);
   // §2.6.4: unanswered requests lapse on the 15th day, whether or not anyone visits a page.
-  assess::JobRunner jobs(*store, rulesets, std::chrono::hours(1));
+  manage::JobRunner jobs(*store, rulesets, std::chrono::hours(1));
   std::cout << "bsap: listening on http://" << options.host << ":" << server.port() << std::endl;
   server.run();
   std::cout << "bsap: stopped" << std::endl;

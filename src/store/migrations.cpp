@@ -375,6 +375,283 @@ const Migration kAssessment{
     },
 };
 
+// Funded projects (guidelines §5): what an approved application becomes once the committee has
+// decided (§4.1.2). The project's id is its application's. Its agreement (§5.1.1), the
+// instalments of the grant (§5.5.1), the reports and accounts due and their review (§5.1.2, §5.8,
+// §5.14.3) with the follow-up of late ones (§5.8.11), its state changes (§5.16), and the money
+// recorded against it: approved budget items and their increases (§5.5.3), expenditure with
+// receipts, income (§5.5.2, §5.6.2), refunds (§5.5.7), purchases with their quotations (§5.13),
+// capital items (§5.13.6, §5.14.2) and confirmed reductions (§5.5.4, §5.5.5).
+//
+// Unlike migration 4's, the project's states, kinds, conditions and grounds are CHECKed: they are
+// the guidelines' own lists (project/*.h), not a ruleset's keys. Event codes and follow-up rungs
+// are held to the form of a key by the store, as migration 4's events are. Money is BIGINT cents;
+// days are ISO text ("on" is an SQL keyword, so a day column is never called that).
+const Migration kProjects{
+    5,
+    "funded projects: agreement, instalments, reports, ledger, purchases, capital items",
+    {
+        // The agreement's date is set exactly when the project leaves agreement_pending (the only
+        // way out is sign_agreement), completed_on when it completes, closed_on when it closes.
+        R"sql(CREATE TABLE projects (
+  application_id BIGINT PRIMARY KEY REFERENCES applications (id),
+  state TEXT NOT NULL CHECK (state IN ('agreement_pending', 'active', 'suspended', 'terminated',
+                                       'completed', 'closed')),
+  approved_cents BIGINT NOT NULL CHECK (approved_cents > 0),
+  duration_months INTEGER NOT NULL CHECK (duration_months > 0),
+  first_share_bp INTEGER NOT NULL CHECK (first_share_bp BETWEEN 0 AND 10000),
+  start_on TEXT NOT NULL,
+  schedule_reason TEXT NOT NULL DEFAULT '',
+  finance_office_certifies INTEGER NOT NULL CHECK (finance_office_certifies IN (0, 1)),
+  private_buildings INTEGER NOT NULL CHECK (private_buildings IN (0, 1)),
+  agreement_signed_on TEXT,
+  bank_statement_document_id BIGINT REFERENCES documents (id),
+  owners_agreement_document_id BIGINT REFERENCES documents (id),
+  completed_on TEXT,
+  closed_on TEXT,
+  records_until TEXT,
+  created_at TEXT NOT NULL,
+  CHECK ((state = 'agreement_pending' AND agreement_signed_on IS NULL)
+      OR (state <> 'agreement_pending' AND agreement_signed_on IS NOT NULL)),
+  CHECK (state <> 'completed' OR completed_on IS NOT NULL),
+  CHECK (state <> 'closed' OR closed_on IS NOT NULL)
+))sql",
+        // §5.5.1. report_number names the progress report a progress_report_accepted instalment
+        // waits for; month_offset is when its condition is expected (−1: before the start).
+        R"sql(CREATE TABLE project_instalments (
+  application_id BIGINT NOT NULL REFERENCES projects (application_id),
+  number INTEGER NOT NULL CHECK (number >= 1),
+  condition TEXT NOT NULL CHECK (condition IN ('agreement_signed', 'inception_report_accepted',
+                                               'progress_report_accepted',
+                                               'completion_report_accepted')),
+  report_number INTEGER NOT NULL DEFAULT 0,
+  month_offset INTEGER NOT NULL,
+  amount_cents BIGINT NOT NULL CHECK (amount_cents > 0),
+  released_on TEXT,
+  released_by BIGINT REFERENCES users (id),
+  -- What was paid: the planned amount, or less for the instalment on the completion report when
+  -- the settlement owes less (§5.5.2, §5.5.7).
+  released_cents BIGINT CHECK (released_cents > 0 AND released_cents <= amount_cents),
+  PRIMARY KEY (application_id, number),
+  CHECK ((condition = 'progress_report_accepted' AND report_number >= 1)
+      OR (condition <> 'progress_report_accepted' AND report_number = 0)),
+  CHECK ((released_on IS NULL AND released_by IS NULL AND released_cents IS NULL)
+      OR (released_on IS NOT NULL AND released_by IS NOT NULL AND released_cents IS NOT NULL))
+))sql",
+        // Every report and account due (project/project_calendar.h), written when the project is
+        // created, and its submission and review. A returned report keeps its review note, for
+        // the organisation to answer, until it is reviewed again.
+        R"sql(CREATE TABLE project_reports (
+  id {identity},
+  application_id BIGINT NOT NULL REFERENCES projects (application_id),
+  kind TEXT NOT NULL CHECK (kind IN ('inception_report', 'progress_report',
+                                     'annual_audited_accounts', 'exit_plan', 'completion_report',
+                                     'unspent_funds_return', 'publicity_materials')),
+  number INTEGER NOT NULL DEFAULT 0 CHECK (number >= 0),
+  period_start TEXT,
+  period_end TEXT,
+  due_on TEXT NOT NULL,
+  clause TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT 'due'
+    CHECK (status IN ('due', 'submitted', 'accepted', 'returned')),
+  summary TEXT NOT NULL DEFAULT '',
+  spent_to_date_cents BIGINT NOT NULL DEFAULT 0 CHECK (spent_to_date_cents >= 0),
+  forecast_cents BIGINT NOT NULL DEFAULT 0 CHECK (forecast_cents >= 0),
+  document_id BIGINT REFERENCES documents (id),
+  submitted_on TEXT,
+  submitted_by BIGINT REFERENCES users (id),
+  reviewed_on TEXT,
+  reviewed_by BIGINT REFERENCES users (id),
+  review_note TEXT NOT NULL DEFAULT '',
+  UNIQUE (application_id, kind, number),
+  CHECK (period_start IS NULL OR period_end IS NULL OR period_start <= period_end),
+  CHECK (status = 'due' OR (submitted_on IS NOT NULL AND submitted_by IS NOT NULL)),
+  CHECK (status NOT IN ('accepted', 'returned')
+      OR (reviewed_on IS NOT NULL AND reviewed_by IS NOT NULL)),
+  CHECK (status <> 'returned' OR review_note <> '')
+))sql",
+        "CREATE INDEX project_reports_by_due_day ON project_reports (due_on)",
+        // The results against the application's key performance indicators, as last submitted.
+        R"sql(CREATE TABLE report_kpis (
+  report_id BIGINT NOT NULL REFERENCES project_reports (id),
+  kpi_index INTEGER NOT NULL CHECK (kpi_index >= 0),
+  indicator TEXT NOT NULL,
+  target TEXT NOT NULL DEFAULT '',
+  actual TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (report_id, kpi_index)
+))sql",
+        // §5.8.11: each rung of follow-up taken on a late report. user_id NULL: the scheduled job.
+        R"sql(CREATE TABLE report_escalations (
+  id {identity},
+  report_id BIGINT NOT NULL REFERENCES project_reports (id),
+  rung TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  on_day TEXT NOT NULL,
+  user_id BIGINT REFERENCES users (id),
+  at TEXT NOT NULL
+))sql",
+        "CREATE INDEX report_escalations_by_report ON report_escalations (report_id)",
+        // The reminders sent, so the job sends each once.
+        R"sql(CREATE TABLE report_reminders (
+  report_id BIGINT NOT NULL REFERENCES project_reports (id),
+  kind TEXT NOT NULL CHECK (kind IN ('before', 'overdue')),
+  sent_at TEXT NOT NULL,
+  PRIMARY KEY (report_id, kind)
+))sql",
+        // §5.16: every state change, and every notice given of one (applied = 0 until its
+        // effective day, §5.16.3). records_until: set on the project when the event applies.
+        R"sql(CREATE TABLE project_events (
+  id {identity},
+  application_id BIGINT NOT NULL REFERENCES projects (application_id),
+  event TEXT NOT NULL,
+  from_state TEXT NOT NULL CHECK (from_state IN ('agreement_pending', 'active', 'suspended',
+                                                 'terminated', 'completed', 'closed')),
+  to_state TEXT NOT NULL CHECK (to_state IN ('agreement_pending', 'active', 'suspended',
+                                             'terminated', 'completed', 'closed')),
+  grounds TEXT NOT NULL DEFAULT '',
+  notice_on TEXT NOT NULL,
+  effective_on TEXT NOT NULL,
+  records_until TEXT,
+  applied INTEGER NOT NULL CHECK (applied IN (0, 1)),
+  applied_at TEXT,
+  user_id BIGINT REFERENCES users (id),
+  at TEXT NOT NULL,
+  CHECK ((applied = 0 AND applied_at IS NULL) OR (applied = 1 AND applied_at IS NOT NULL))
+))sql",
+        "CREATE INDEX project_events_by_project ON project_events (application_id)",
+        "CREATE INDEX project_events_waiting ON project_events (effective_on) WHERE applied = 0",
+        // The approved budget, item by item, numbered from 1 in the application's order.
+        R"sql(CREATE TABLE project_items (
+  application_id BIGINT NOT NULL REFERENCES projects (application_id),
+  item_no INTEGER NOT NULL CHECK (item_no >= 1),
+  name TEXT NOT NULL,
+  approved_cents BIGINT NOT NULL CHECK (approved_cents >= 0),
+  PRIMARY KEY (application_id, item_no)
+))sql",
+        // §5.5.3: approved in advance, in writing, with its reason.
+        R"sql(CREATE TABLE item_increases (
+  id {identity},
+  application_id BIGINT NOT NULL,
+  item_no INTEGER NOT NULL,
+  amount_cents BIGINT NOT NULL CHECK (amount_cents > 0),
+  reason TEXT NOT NULL CHECK (reason <> ''),
+  approved_on TEXT NOT NULL,
+  approved_by BIGINT NOT NULL REFERENCES users (id),
+  recorded_at TEXT NOT NULL,
+  FOREIGN KEY (application_id, item_no) REFERENCES project_items (application_id, item_no)
+))sql",
+        "CREATE INDEX item_increases_by_project ON item_increases (application_id)",
+        R"sql(CREATE TABLE expenditures (
+  id {identity},
+  application_id BIGINT NOT NULL,
+  item_no INTEGER NOT NULL,
+  spent_on TEXT NOT NULL,
+  amount_cents BIGINT NOT NULL CHECK (amount_cents > 0),
+  description TEXT NOT NULL DEFAULT '',
+  receipt_document_id BIGINT REFERENCES documents (id),
+  recorded_by BIGINT NOT NULL REFERENCES users (id),
+  recorded_at TEXT NOT NULL,
+  FOREIGN KEY (application_id, item_no) REFERENCES project_items (application_id, item_no)
+))sql",
+        "CREATE INDEX expenditures_by_project ON expenditures (application_id)",
+        // §5.5.2, §5.6.2, §5.14.2; §5.5.8: whether the Approval Panel agreed to its re-investment.
+        R"sql(CREATE TABLE project_income (
+  id {identity},
+  application_id BIGINT NOT NULL REFERENCES projects (application_id),
+  kind TEXT NOT NULL CHECK (kind IN ('project_income', 'sponsorship', 'interest',
+                                     'asset_proceeds')),
+  amount_cents BIGINT NOT NULL CHECK (amount_cents > 0),
+  received_on TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  reinvestment_approved INTEGER NOT NULL CHECK (reinvestment_approved IN (0, 1)),
+  recorded_by BIGINT NOT NULL REFERENCES users (id),
+  recorded_at TEXT NOT NULL
+))sql",
+        "CREATE INDEX project_income_by_project ON project_income (application_id)",
+        // §5.5.7, §5.16.3: money returned to the scheme.
+        R"sql(CREATE TABLE refunds (
+  id {identity},
+  application_id BIGINT NOT NULL REFERENCES projects (application_id),
+  amount_cents BIGINT NOT NULL CHECK (amount_cents > 0),
+  received_on TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  recorded_by BIGINT NOT NULL REFERENCES users (id),
+  recorded_at TEXT NOT NULL
+))sql",
+        "CREATE INDEX refunds_by_project ON refunds (application_id)",
+        // §5.13: a purchase, how it was procured, and (purchase_quotations) the quotations
+        // obtained, in entry order; chosen is the index of the one taken (checked by the store,
+        // since the quotations are written after the purchase).
+        R"sql(CREATE TABLE purchases (
+  id {identity},
+  application_id BIGINT NOT NULL REFERENCES projects (application_id),
+  description TEXT NOT NULL,
+  value_cents BIGINT NOT NULL CHECK (value_cents > 0),
+  chosen INTEGER CHECK (chosen >= 0),
+  open_tender INTEGER NOT NULL CHECK (open_tender IN (0, 1)),
+  brand_specified INTEGER NOT NULL CHECK (brand_specified IN (0, 1)),
+  single_source_approved INTEGER NOT NULL CHECK (single_source_approved IN (0, 1)),
+  agreed_otherwise INTEGER NOT NULL CHECK (agreed_otherwise IN (0, 1)),
+  non_lowest_justification TEXT NOT NULL DEFAULT '',
+  non_lowest_agreed INTEGER NOT NULL CHECK (non_lowest_agreed IN (0, 1)),
+  capital_item INTEGER NOT NULL CHECK (capital_item IN (0, 1)),
+  recorded_on TEXT NOT NULL,
+  recorded_by BIGINT NOT NULL REFERENCES users (id),
+  recorded_at TEXT NOT NULL
+))sql",
+        "CREATE INDEX purchases_by_project ON purchases (application_id)",
+        R"sql(CREATE TABLE purchase_quotations (
+  purchase_id BIGINT NOT NULL REFERENCES purchases (id),
+  idx INTEGER NOT NULL CHECK (idx >= 0),
+  supplier TEXT NOT NULL,
+  amount_cents BIGINT NOT NULL CHECK (amount_cents > 0),
+  PRIMARY KEY (purchase_id, idx)
+))sql",
+        // §5.13.6: the register of capital items, each with its latest photo (renewed before
+        // every progress report) and, once gone, how it was disposed of (§5.14.2).
+        R"sql(CREATE TABLE capital_items (
+  id {identity},
+  application_id BIGINT NOT NULL REFERENCES projects (application_id),
+  purchase_id BIGINT REFERENCES purchases (id),
+  name TEXT NOT NULL,
+  cost_cents BIGINT NOT NULL CHECK (cost_cents > 0),
+  acquired_on TEXT NOT NULL,
+  photo_document_id BIGINT REFERENCES documents (id),
+  photographed_on TEXT,
+  condition TEXT NOT NULL DEFAULT '',
+  disposal TEXT NOT NULL DEFAULT '',
+  proceeds_cents BIGINT CHECK (proceeds_cents >= 0),
+  disposed_on TEXT,
+  recorded_by BIGINT NOT NULL REFERENCES users (id),
+  recorded_at TEXT NOT NULL,
+  CHECK ((photo_document_id IS NULL AND photographed_on IS NULL)
+      OR (photo_document_id IS NOT NULL AND photographed_on IS NOT NULL)),
+  CHECK ((disposal = '' AND disposed_on IS NULL AND proceeds_cents IS NULL)
+      OR (disposal <> '' AND disposed_on IS NOT NULL))
+))sql",
+        "CREATE INDEX capital_items_by_project ON capital_items (application_id)",
+        // §5.5.4, §5.5.5: a reduction the secretariat confirmed after seeing the figure, with the
+        // measure it was worked out from (target and actual; achieved_bp for performance).
+        R"sql(CREATE TABLE reductions (
+  id {identity},
+  application_id BIGINT NOT NULL REFERENCES projects (application_id),
+  ground TEXT NOT NULL CHECK (ground IN ('scope_change', 'area', 'activities', 'participants',
+                                         'printed_items', 'opening_hours', 'duration',
+                                         'performance')),
+  base_cents BIGINT NOT NULL CHECK (base_cents >= 0),
+  target BIGINT NOT NULL DEFAULT 0,
+  actual BIGINT NOT NULL DEFAULT 0 CHECK (actual >= 0),
+  achieved_bp INTEGER NOT NULL DEFAULT 0 CHECK (achieved_bp >= 0),
+  amount_cents BIGINT NOT NULL CHECK (amount_cents > 0),
+  note TEXT NOT NULL DEFAULT '',
+  confirmed_on TEXT NOT NULL,
+  confirmed_by BIGINT NOT NULL REFERENCES users (id),
+  recorded_at TEXT NOT NULL
+))sql",
+        "CREATE INDEX reductions_by_project ON reductions (application_id)",
+    },
+};
+
 void replace_all(std::string& text, std::string_view from, std::string_view to) {
   for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
     text.replace(at, from.size(), to);
@@ -384,7 +661,7 @@ void replace_all(std::string& text, std::string_view from, std::string_view to) 
 
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> all{kUsersSessionsAudit, kApplicantPortal,
-                                          kApplicationAttachments, kAssessment};
+                                          kApplicationAttachments, kAssessment, kProjects};
   return all;
 }
 

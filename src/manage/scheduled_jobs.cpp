@@ -1,11 +1,12 @@
-#include "assess/scheduled_jobs.h"
+#include "manage/scheduled_jobs.h"
 
 #include <iostream>
 #include <variant>
 
 #include "assess/assessment_service.h"
+#include "manage/project_service.h"
 
-namespace bsap::assess {
+namespace bsap::manage {
 
 JobReport run_scheduled_jobs(store::Store& store, const rules::RulesetRegistry& rulesets,
                              CivilDate today) {
@@ -15,7 +16,8 @@ JobReport run_scheduled_jobs(store::Store& store, const rules::RulesetRegistry& 
   const auto& ruleset = *std::get<std::shared_ptr<const rules::Ruleset>>(in_force);
   JobReport report;
   store::in_transaction(store, [&](store::Transaction& tx) {
-    report.lapsed_requests = lapse_overdue_requests(tx, ruleset, today);
+    report.lapsed_requests = assess::lapse_overdue_requests(tx, ruleset, today);
+    report.project_actions = run_project_jobs(tx, today);
   });
   return report;
 }
@@ -40,6 +42,9 @@ void JobRunner::loop(std::stop_token stop) {
       if (report.lapsed_requests > 0)
         std::cerr << "bsap: " << report.lapsed_requests
                   << " request(s) for information lapsed (§2.6.4)\n";
+      if (report.project_actions > 0)
+        std::cerr << "bsap: " << report.project_actions
+                  << " project notice(s) applied or reminder(s) sent (§5.16.3, §5.8.11)\n";
     } catch (const std::exception& error) {
       std::cerr << "bsap: scheduled jobs failed, will retry: " << error.what() << "\n";
     }
@@ -48,4 +53,4 @@ void JobRunner::loop(std::stop_token stop) {
   }
 }
 
-}  // namespace bsap::assess
+}  // namespace bsap::manage

@@ -1,5 +1,7 @@
-// The assessment's scheduled work: on each run, requests for information whose reply was due
-// before today lapse and their applications are deemed withdrawn (guidelines §2.6.4). `bsap serve`
+// The scheme's scheduled work: on each run, requests for information whose reply was due before
+// today lapse and their applications are deemed withdrawn (guidelines §2.6.4); funded projects'
+// suspension and termination notices take effect on their day (§5.16.3) and grantees are
+// reminded of reports due soon or overdue (§5.8.11, manage/project_service.h). `bsap serve`
 // runs it at start and every hour; `bsap jobs run --on DAY` runs it once for a given day (for
 // cron, and for tests with a clock of their own).
 #pragma once
@@ -12,10 +14,11 @@
 #include "rules/ruleset_registry.h"
 #include "store/store.h"
 
-namespace bsap::assess {
+namespace bsap::manage {
 
 struct JobReport {
   int lapsed_requests = 0;
+  int project_actions = 0;  // notices applied and reminders sent
 };
 
 // One run for `today`, in one transaction, by the ruleset in force that day. Throws StoreError,
@@ -44,4 +47,4 @@ class JobRunner {
   std::jthread thread_;
 };
 
-}  // namespace bsap::assess
+}  // namespace bsap::manage
