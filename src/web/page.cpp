@@ -43,6 +43,7 @@ void add_visitor(RequestContext& ctx, PageData& data) {
   data.set("is_administrator", holds(*user, Role::administrator));
   data.set("uses_portal", holds(*user, Role::applicant));
   data.set("assesses", holds(*user, Role::secretariat));
+  data.set("follows_projects", holds(*user, Role::applicant) || holds(*user, Role::secretariat));
   data.set("reviews", holds(*user, Role::assessment_panel) || holds(*user, Role::approval_panel) ||
                           holds(*user, Role::committee));
   data.set("csrf_token", ctx.session().csrf_token());
@@ -56,6 +57,7 @@ void add_links(const RequestContext& ctx, PageData& data) {
   data.set("admin_href", ctx.link("/admin"));
   data.set("portal_href", ctx.link("/portal"));
   data.set("assessment_href", ctx.link("/assessment"));
+  data.set("projects_href", ctx.link("/projects"));
   data.set("reviews_href", ctx.link("/reviews"));
   data.set("admin_users_href", ctx.link("/admin/users"));
   data.set("plan_href", ctx.link("/plan"));

@@ -71,6 +71,26 @@ Response assessment_member_assign(RequestContext& ctx);   // assessment_case_pag
 Response assessment_round_assign(RequestContext& ctx);    // assessment_case_page.cpp
 Response assessment_scores_csv(RequestContext& ctx);      // assessment_scores_csv.cpp
 
+// Funded projects (§5): the secretariat's and the grantee's; object rules in project_view.h.
+Response projects_page(RequestContext& ctx);                     // projects_page.cpp
+Response projects_open_submit(RequestContext& ctx);              // projects_page.cpp
+Response project_page(RequestContext& ctx);                      // project_page.cpp
+Response project_agreement_submit(RequestContext& ctx);          // project_state_forms.cpp
+Response project_release_submit(RequestContext& ctx);            // project_state_forms.cpp
+Response project_state_submit(RequestContext& ctx);              // project_state_forms.cpp
+Response project_close_submit(RequestContext& ctx);              // project_state_forms.cpp
+Response project_report_submit(RequestContext& ctx);             // project_report_forms.cpp
+Response project_report_review_submit(RequestContext& ctx);      // project_report_forms.cpp
+Response project_report_escalation_submit(RequestContext& ctx);  // project_report_forms.cpp
+Response project_expenditure_submit(RequestContext& ctx);        // project_money_forms.cpp
+Response project_increase_submit(RequestContext& ctx);           // project_money_forms.cpp
+Response project_income_submit(RequestContext& ctx);             // project_money_forms.cpp
+Response project_reduction_submit(RequestContext& ctx);          // project_money_forms.cpp
+Response project_refund_submit(RequestContext& ctx);             // project_money_forms.cpp
+Response project_purchase_submit(RequestContext& ctx);           // project_purchase_forms.cpp
+Response project_item_photo_submit(RequestContext& ctx);         // project_purchase_forms.cpp
+Response project_item_disposal_submit(RequestContext& ctx);      // project_purchase_forms.cpp
+
 // The panels' and the committee's pages (§4.1.1, §4.1.2, §5.17): object rules in member_access.h.
 Response reviews_page(RequestContext& ctx);               // reviews_page.cpp
 Response review_declaration_page(RequestContext& ctx);    // review_declaration_page.cpp

@@ -89,8 +89,10 @@ PageData document_kinds(RequestContext& ctx, const rules::Ruleset* ruleset,
     for (const rules::DocumentRequirement& document : type->documents)
       add(document.key,
           ctx.data_text(document.name.zh, document.name.en) + " (" + document.clause + ")");
-  for (const char* key : {"site_photo", "site_map", "habitat_map", "partner_confirmation",
-                          "quotation", "management_agreement", "other"})
+  // §5.1.1, §5.6.1: what the secretariat asks for before it confirms a project's agreement.
+  for (const char* key :
+       {"site_photo", "site_map", "habitat_map", "partner_confirmation", "quotation",
+        "management_agreement", "bank_statement", "owners_agreement", "other"})
     add(key, ctx.text(std::string("doc_kind_") + key));
   return kinds;
 }
