@@ -239,9 +239,10 @@ test('the applicant portal meets WCAG 2.2 AA: registration, the organisation, ev
   }
 });
 
-// The assessment's pages on the demo data (`bsap demo load`: an application approved through both
-// panels and the committee, another being screened), as each role sees them.
-test('assessment pages meet WCAG 2.2 AA', async (t) => {
+// The assessment's and the funded projects' pages on the demo data (`bsap demo load`: an
+// application approved through both panels and the committee and running as a project, another
+// being screened), as each role sees them.
+test('assessment and project pages meet WCAG 2.2 AA', async (t) => {
   h.run(['demo', 'load', '--force']);
   const demoPassword = 'bsap-demo-2026';
   for (const username of ['secretariat', 'assessor', 'committee', 'ngo'])
@@ -259,11 +260,12 @@ test('assessment pages meet WCAG 2.2 AA', async (t) => {
   assert.ok(ids.approved && ids.screening, JSON.stringify(ids));
   const pagesByUser = {
     secretariat: ['/en/assessment', '/zh/assessment', `/en/assessment/applications/${ids.approved}`,
-      `/zh/assessment/applications/${ids.screening}`, `/en/portal/applications/${ids.approved}/assessment`],
+      `/zh/assessment/applications/${ids.screening}`, `/en/portal/applications/${ids.approved}/assessment`,
+      '/en/projects', '/zh/projects', `/en/projects/${ids.approved}`, `/zh/projects/${ids.approved}`],
     assessor: ['/en/reviews', '/zh/reviews', `/en/reviews/${ids.approved}`],
     committee: [`/en/reviews/${ids.approved}`, `/zh/reviews/${ids.approved}`],
     ngo: ['/en/portal', `/en/portal/applications/${ids.approved}/assessment`,
-      `/zh/portal/applications/${ids.screening}/assessment`],
+      `/zh/portal/applications/${ids.screening}/assessment`, '/en/projects', `/en/projects/${ids.approved}`],
   };
   for (const [username, pathnames] of Object.entries(pagesByUser)) {
     const page = await newAxePage();
