@@ -249,10 +249,9 @@ void submit_report(store::Transaction& tx, const ProjectActor& actor,
   if (!report) throw StepRefused("§5.8", "找不到報告。", "No such report.");
   const store::ProjectRow row = require_project(tx, report->application_id);
   require_actor(tx, row, actor);
-  const ProjectState state = state_of(row);
-  if (state != ProjectState::active && state != ProjectState::suspended)
-    throw StepRefused("§5.8.2", "只有進行中的項目可提交報告。",
-                      "Reports are submitted while the project is running.");
+  if (!project::owes_reports(state_of(row)))
+    throw StepRefused("§5.8.2", "項目已結束或終止，不須再提交報告。",
+                      "The project is closed or terminated: no report is owed any more.");
   if (report->status != "due" && report->status != "returned")
     throw StepRefused("§5.8.2", "此報告已提交。", "This report has already been submitted.");
   if (blank(submission.summary))
@@ -578,8 +577,7 @@ int run_project_jobs(store::Transaction& tx, CivilDate today) {
     const std::string kind = overdue ? "overdue" : "before";
     if (store::reminder_sent(tx, report.id, kind)) continue;
     const store::ProjectRow row = require_project(tx, report.application_id);
-    const ProjectState state = state_of(row);
-    if (state != ProjectState::active && state != ProjectState::suspended) continue;
+    if (!project::owes_reports(state_of(row))) continue;
     project::ProjectNoticeFacts facts = facts_of(row);
     facts.what_zh = report_text(report, Lang::zh_hant);
     facts.what_en = report_text(report, Lang::en);

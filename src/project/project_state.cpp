@@ -179,4 +179,9 @@ CivilDate takes_effect_on(CivilDate notice_on, bool immediate) {
   return immediate ? notice_on : notice_on.plus_months(kNoticeMonths);
 }
 
+bool owes_reports(ProjectState state) {
+  return state == ProjectState::active || state == ProjectState::suspended ||
+         state == ProjectState::completed;
+}
+
 }  // namespace bsap::project

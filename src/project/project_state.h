@@ -41,6 +41,10 @@ struct ProjectRefusal {
 
 std::variant<ProjectState, ProjectRefusal> next_project_state(ProjectState from, ProjectEvent event);
 std::vector<ProjectEvent> project_events_from(ProjectState from);
+// Reports and returns are owed while the project runs and until its close-out (active, suspended,
+// completed); a closed or terminated project owes none, so none is overdue or reminded.
+bool owes_reports(ProjectState state);
+
 // Suspend, resume and terminate need the grounds written down.
 bool event_needs_grounds(ProjectEvent event);
 

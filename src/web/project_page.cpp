@@ -302,8 +302,8 @@ void add_secretariat_forms(RequestContext& ctx, const ProjectFacts& facts,
 void add_reports(RequestContext& ctx, const ProjectFacts& facts, const ProjectViewer& viewer,
                  const ProjectFormState& state, PageData& data) {
   const CivilDate today = project_today();
-  const bool reporting = facts.row.state == project::state_code(ProjectState::active) ||
-                         facts.row.state == project::state_code(ProjectState::suspended);
+  const auto project_state = project::state_from_code(facts.row.state);
+  const bool reporting = project_state && project::owes_reports(*project_state);
   PageData rows{PageData::type::list};
   for (const store::ReportRow& report : facts.reports) {
     PageData row;
@@ -314,7 +314,8 @@ void add_reports(RequestContext& ctx, const ProjectFacts& facts, const ProjectVi
       row.set("period", format_iso(*report.period_start) + " – " + format_iso(*report.period_end));
     row.set("due_on", format_iso(report.due_on));
     row.set("status", ctx.text("project_report_status_" + report.status));
-    const bool outstanding = report.status == "due" || report.status == "returned";
+    const bool outstanding =
+        reporting && (report.status == "due" || report.status == "returned");
     const std::int64_t late = days_between(report.due_on, today);
     const bool overdue = outstanding && late > 0;
     const project::Escalation suggested =

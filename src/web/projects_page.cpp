@@ -45,6 +45,11 @@ std::string organisation_of(const RequestContext& ctx, const std::string& zh,
   return ctx.data_text(zh.empty() ? en : zh, en.empty() ? zh : en);
 }
 
+bool owes_reports(const store::ProjectRow& project) {
+  const auto state = project::state_from_code(project.state);
+  return state && project::owes_reports(*state);
+}
+
 // Every report not accepted, by project, earliest first: the next item each project owes.
 std::map<std::int64_t, std::vector<store::ReportRow>> open_reports_by_project(
     store::Transaction& tx) {
@@ -69,7 +74,7 @@ PageData project_rows(RequestContext& ctx, const std::vector<store::ProjectRow>&
     row.set("approved", format_money(project.approved, ctx.lang()));
     row.set("start_on", format_iso(project.start_on));
     if (const auto found = open.find(project.application_id);
-        found != open.end() && !found->second.empty()) {
+        owes_reports(project) && found != open.end() && !found->second.empty()) {
       const store::ReportRow& next = found->second.front();
       row.set("next_due", report_name(ctx, next) + " — " + format_iso(next.due_on));
     }
@@ -86,7 +91,7 @@ PageData calendar_rows(RequestContext& ctx, store::Transaction& tx,
   for (const store::ReportRow& report :
        store::list_open_reports(tx, today.plus_days(kCalendarDays))) {
     const auto project = projects.find(report.application_id);
-    if (project == projects.end()) continue;
+    if (project == projects.end() || !owes_reports(*project->second)) continue;
     PageData row;
     row.set("href", project_link(ctx, report.application_id, "#reports"));
     row.set("reference", project->second->reference);

@@ -332,6 +332,14 @@ TEST_P(ProjectServiceTest, ClosesOnlyWhenTheSettlementIsSquare) {
   });
   const store::ProjectRow row = project(id);
   EXPECT_EQ(row.state, "closed");
+  // A closed project owes no report any more (the exit plan was never sent).
+  store::ReportSubmission late;
+  late.report_id = report_id(id, "exit_plan");
+  late.summary = "Too late.";
+  late.on = day("2028-02-02");
+  late.user_id = pic_;
+  EXPECT_THROW(run([&](store::Transaction& tx) { manage::submit_report(tx, {pic_, false}, late); }),
+               StepRefused);
   EXPECT_EQ(row.records_until, day("2034-12-31"));  // completion 2027-12-31 + 7 years
 }
 

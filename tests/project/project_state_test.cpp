@@ -143,5 +143,16 @@ TEST(TakesEffectOn, ImmediateTerminationTheSameDay_5_16_2) {
   EXPECT_EQ(takes_effect_on(date(2026, 1, 31), true), date(2026, 1, 31));
 }
 
+// §5.8, §5.5.7, §5.12.3: reports and returns are owed until the close-out, none after a close or
+// a termination.
+TEST(OwesReports, WhileRunningAndUntilTheCloseOut) {
+  EXPECT_FALSE(owes_reports(ProjectState::agreement_pending));
+  EXPECT_TRUE(owes_reports(ProjectState::active));
+  EXPECT_TRUE(owes_reports(ProjectState::suspended));
+  EXPECT_TRUE(owes_reports(ProjectState::completed));
+  EXPECT_FALSE(owes_reports(ProjectState::terminated));
+  EXPECT_FALSE(owes_reports(ProjectState::closed));
+}
+
 }  // namespace
 }  // namespace bsap::project
