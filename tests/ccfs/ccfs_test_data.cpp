@@ -2,22 +2,14 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <filesystem>
 #include <sstream>
 #include <stdexcept>
 
 #include "rules/ruleset_loader.h"
+#include "support/test_ruleset.h"
 
 namespace bsap::ccfs::testing {
 namespace {
-
-namespace fs = std::filesystem;
-
-fs::path data_dir() {
-  const char* home = std::getenv("BSAP_HOME");
-  return fs::path(home && *home ? home : BSAP_HOME_DIR) / "data";
-}
 
 BudgetLine line(std::string kind, int year, long long quantity, Money unit_cost,
                 std::string justification = {}) {
@@ -135,15 +127,7 @@ std::map<std::string, std::string> details_for(const rules::ProjectType& type) {
 
 }  // namespace
 
-const rules::Ruleset& ruleset_1_8() {
-  static const std::shared_ptr<const rules::Ruleset> ruleset = [] {
-    auto loaded = rules::load_ruleset(data_dir() / "ccfs" / "ruleset-1.8");
-    if (const auto* error = std::get_if<rules::RulesLoadError>(&loaded))
-      throw std::runtime_error(error->message());
-    return std::get<std::shared_ptr<const rules::Ruleset>>(std::move(loaded));
-  }();
-  return *ruleset;
-}
+const rules::Ruleset& ruleset_1_8() { return bsap::testing::ruleset_1_8(); }
 
 Money hkd(std::int64_t dollars) { return Money::from_cents(dollars * 100); }
 Money cents(std::int64_t amount) { return Money::from_cents(amount); }

@@ -1,10 +1,9 @@
-// Shared by the project tests: the real ruleset 1.8, loaded once from data/ccfs/ruleset-1.8.
+// Shared by the project tests: the real ruleset 1.8 (tests/support/test_ruleset.h).
 #pragma once
-#include "rules/ruleset.h"
+#include "support/test_ruleset.h"
 
 namespace bsap::project::testing {
 
-// Throws std::runtime_error when the ruleset does not load.
-const rules::Ruleset& ruleset_1_8();
+using bsap::testing::ruleset_1_8;
 
 }  // namespace bsap::project::testing

@@ -233,7 +233,9 @@ TEST_F(ProjectPages, TheSecretariatOpensAnApprovedApplicationAndSeesItsSchedule_
   const HttpResponse listed = secretariat.get("/en/projects");
   EXPECT_TRUE(has(listed, "href=\"" + page(id) + "\""));
   EXPECT_FALSE(has(listed, "id=\"open-" + std::to_string(id) + "\"")) << "opened once only";
-  EXPECT_TRUE(has(listed, "id=\"calendar-table\"")) << "the inception report is due within 60 days";
+  // Nothing is owed before the agreement makes the applicant the grantee (§5.1.1), so the
+  // calendar lists none of its reports yet.
+  EXPECT_FALSE(has(listed, "id=\"calendar-table\"")) << "no report owed before the agreement";
 }
 
 TEST_F(ProjectPages, AnotherOrganisationIsRefusedThePageAndEveryForm) {

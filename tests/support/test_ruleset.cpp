@@ -1,4 +1,4 @@
-#include "project_test_data.h"
+#include "support/test_ruleset.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -8,21 +8,14 @@
 
 #include "rules/ruleset_loader.h"
 
-namespace bsap::project::testing {
-namespace {
-
-namespace fs = std::filesystem;
-
-fs::path data_dir() {
-  const char* home = std::getenv("BSAP_HOME");
-  return fs::path(home && *home ? home : BSAP_HOME_DIR) / "data";
-}
-
-}  // namespace
+namespace bsap::testing {
 
 const rules::Ruleset& ruleset_1_8() {
   static const std::shared_ptr<const rules::Ruleset> ruleset = [] {
-    auto loaded = rules::load_ruleset(data_dir() / "ccfs" / "ruleset-1.8");
+    const char* home = std::getenv("BSAP_HOME");
+    const std::filesystem::path data =
+        std::filesystem::path(home && *home ? home : BSAP_HOME_DIR) / "data";
+    auto loaded = rules::load_ruleset(data / "ccfs" / "ruleset-1.8");
     if (const auto* error = std::get_if<rules::RulesLoadError>(&loaded))
       throw std::runtime_error(error->message());
     return std::get<std::shared_ptr<const rules::Ruleset>>(std::move(loaded));
@@ -30,4 +23,4 @@ const rules::Ruleset& ruleset_1_8() {
   return *ruleset;
 }
 
-}  // namespace bsap::project::testing
+}  // namespace bsap::testing
