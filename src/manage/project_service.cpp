@@ -24,28 +24,10 @@ bool blank(const std::string& text) {
   return std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c); });
 }
 
-store::ProjectRow require_project(store::Transaction& tx, std::int64_t application_id) {
-  auto row = store::find_project(tx, application_id);
-  if (!row)
-    throw StepRefused("§5.1.1", fmt::format("申請 {} 尚未成為資助項目。", application_id),
-                      fmt::format("Application {} is not a funded project.", application_id));
-  return *row;
-}
-
 ProjectState state_of(const store::ProjectRow& row) {
   auto state = project::state_from_code(row.state);
   if (!state) throw store::StoreError("unknown project state '" + row.state + "'");
   return *state;
-}
-
-// The grantee acts through its members; the secretariat for the scheme.
-void require_actor(store::Transaction& tx, const store::ProjectRow& row,
-                   const ProjectActor& actor) {
-  if (actor.secretariat) return;
-  if (!store::find_member(tx, row.organisation_id, actor.user_id))
-    throw StepRefused("§5.1.1", "只有項目機構的成員或秘書處可處理此項目。",
-                      "Only a member of the grantee organisation or the secretariat may act on "
-                      "this project.");
 }
 
 // Spending, income and purchases belong to a project that has begun and is not yet closed.

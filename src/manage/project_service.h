@@ -14,6 +14,7 @@
 #include "assess/assessment_service.h"
 #include "core/civil_date.h"
 #include "core/money.h"
+#include "manage/project_guards.h"
 #include "project/disbursement_plan.h"
 #include "project/grant_reductions.h"
 #include "project/project_state.h"
@@ -27,13 +28,6 @@
 namespace bsap::manage {
 
 using assess::StepRefused;
-
-// Who acts: the secretariat, or a member of the grantee organisation (checked against the
-// project's organisation).
-struct ProjectActor {
-  std::int64_t user_id = 0;
-  bool secretariat = false;
-};
 
 struct OpenProject {
   std::int64_t application_id = 0;  // approved or approved in part, with no project yet

@@ -649,6 +649,29 @@ const Migration kProjects{
   recorded_at TEXT NOT NULL
 ))sql",
         "CREATE INDEX reductions_by_project ON reductions (application_id)",
+        // §5.16.6: a change needing the secretariat's prior approval (after consulting the
+        // committee for the major ones, which the service checks), and its decision: the decided
+        // fields are set exactly when it is no longer pending; a refusal says why.
+        R"sql(CREATE TABLE change_requests (
+  id {identity},
+  application_id BIGINT NOT NULL REFERENCES projects (application_id),
+  kind TEXT NOT NULL CHECK (kind IN ('person_in_charge', 'budget_modification',
+                                     'transfer_to_organisation')),
+  details TEXT NOT NULL CHECK (details <> ''),
+  reason TEXT NOT NULL CHECK (reason <> ''),
+  requested_by BIGINT NOT NULL REFERENCES users (id),
+  requested_on TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'refused')),
+  committee_consulted_on TEXT,
+  committee_note TEXT NOT NULL DEFAULT '',
+  decided_by BIGINT REFERENCES users (id),
+  decided_on TEXT,
+  decision_note TEXT NOT NULL DEFAULT '',
+  CHECK ((status = 'pending' AND decided_by IS NULL AND decided_on IS NULL)
+      OR (status <> 'pending' AND decided_by IS NOT NULL AND decided_on IS NOT NULL)),
+  CHECK (status <> 'refused' OR decision_note <> '')
+))sql",
+        "CREATE INDEX change_requests_by_project ON change_requests (application_id)",
     },
 };
 

@@ -90,6 +90,8 @@ Response project_refund_submit(RequestContext& ctx);             // project_mone
 Response project_purchase_submit(RequestContext& ctx);           // project_purchase_forms.cpp
 Response project_item_photo_submit(RequestContext& ctx);         // project_purchase_forms.cpp
 Response project_item_disposal_submit(RequestContext& ctx);      // project_purchase_forms.cpp
+Response project_change_submit(RequestContext& ctx);             // project_change_forms.cpp
+Response project_change_decision_submit(RequestContext& ctx);    // project_change_forms.cpp
 
 // The panels' and the committee's pages (§4.1.1, §4.1.2, §5.17): object rules in member_access.h.
 Response reviews_page(RequestContext& ctx);               // reviews_page.cpp

@@ -91,6 +91,7 @@ std::optional<ProjectFacts> load_facts(RequestContext& ctx, std::int64_t id) {
   facts.settlement = manage::current_settlement(*tx, id);
   facts.documents = store::list_documents(*tx, row->organisation_id);
   facts.kpis = application_kpis(*tx, id);
+  load_change_facts(*tx, id, facts);
   facts.row = std::move(*row);
   return facts;
 }
@@ -428,10 +429,11 @@ void add_history(RequestContext& ctx, const ProjectFacts& facts, PageData& data)
 }
 
 // The banners a redirect after a step asks for (?done=…).
-constexpr std::string_view kDoneKeys[] = {"opened",    "signed",    "released",    "submitted",
-                                          "reviewed",  "escalated", "expenditure", "increase",
-                                          "income",    "purchase",  "photo",       "disposal",
-                                          "reduction", "refund",    "state",       "closed"};
+constexpr std::string_view kDoneKeys[] = {
+    "opened",    "signed",           "released",      "submitted", "reviewed",
+    "escalated", "expenditure",      "increase",      "income",    "purchase",
+    "photo",     "disposal",         "reduction",     "refund",    "state",
+    "closed",    "change_requested", "change_decided"};
 
 void add_done(RequestContext& ctx, PageData& data) {
   const std::string done = ctx.query().get("done");
@@ -461,6 +463,7 @@ Response project_view(RequestContext& ctx, const OpenedProject& project,
   add_schedule(ctx, *facts, viewer, data);
   add_reports(ctx, *facts, viewer, state, data);
   add_money_sections(ctx, *ruleset, *facts, viewer, state, data);
+  add_change_requests(ctx, *facts, viewer, state, data);
   add_state_changes(ctx, *ruleset, *facts, viewer, state, data);
   add_history(ctx, *facts, data);
   data.set("portal_href", ctx.link("/portal"));

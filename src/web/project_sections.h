@@ -13,6 +13,7 @@
 #include "project/project_calendar.h"
 #include "project/spending_ledger.h"
 #include "rules/ruleset.h"
+#include "store/change_request_repo.h"
 #include "store/document_repo.h"
 #include "store/ledger_repo.h"
 #include "store/project_repo.h"
@@ -37,6 +38,8 @@ struct ProjectFacts {
   project::Settlement settlement;
   std::vector<store::DocumentInfo> documents;  // the organisation's library
   std::vector<ccfs::Kpi> kpis;                 // the application's (§2.7.13), for the reports
+  std::vector<store::ChangeRequestRow> change_requests;  // §5.16.6, oldest first
+  std::string person_in_charge;  // now: the application's, or the latest approved change's
 };
 
 // Who looks, and what the project's state lets them do.
@@ -50,6 +53,14 @@ struct ProjectViewer {
 void add_money_sections(RequestContext& ctx, const rules::Ruleset& ruleset,
                         const ProjectFacts& facts, const ProjectViewer& viewer,
                         const ProjectFormState& state, PageData& data);
+
+// §5.16.6 (project_change_sections.cpp): the changes asked for and their decisions, and the
+// person-in-charge they leave, read in the page's transaction; then the section with the
+// grantee's request form and the secretariat's decision forms.
+void load_change_facts(store::Transaction& tx, std::int64_t application_id, ProjectFacts& facts);
+void add_change_requests(RequestContext& ctx, const ProjectFacts& facts,
+                         const ProjectViewer& viewer, const ProjectFormState& state,
+                         PageData& data);
 
 // The application's KPIs (§2.7.13) from its submitted document, which each report answers.
 std::vector<ccfs::Kpi> application_kpis(store::Transaction& tx, std::int64_t application_id);

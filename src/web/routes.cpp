@@ -134,6 +134,11 @@ std::span<const Route> app_routes() {
       {Method::post, "/{lang}/projects/{id}/refunds", secretariat, project_refund_submit},
       {Method::post, "/{lang}/projects/{id}/state", secretariat, project_state_submit},
       {Method::post, "/{lang}/projects/{id}/close", secretariat, project_close_submit},
+      // §5.16.6: the grantee asks, the secretariat decides.
+      {Method::post, "/{lang}/projects/{id}/changes", applicants_and_secretariat,
+       project_change_submit},
+      {Method::post, "/{lang}/projects/{id}/changes/{cid}/decision", secretariat,
+       project_change_decision_submit},
       // The members' pages: their assignments, the declaration of interests that must come
       // first, and the application with its scores or the committee's decision.
       {Method::get, "/{lang}/reviews", members, reviews_page},

@@ -12,6 +12,7 @@
 
 #include "store/application_repo.h"
 #include "store/assessment_repo.h"
+#include "store/change_request_repo.h"
 #include "store/document_repo.h"
 #include "store/ledger_repo.h"
 #include "store/organisation_repo.h"
@@ -414,6 +415,72 @@ TEST_F(ProjectPages, ALateReportIsFollowedUpAndSuspensionIsNoticed_5_8_11_5_16) 
   const HttpResponse after = secretariat.get(page(id));
   EXPECT_TRUE(has(after, "§5.16.1(b): No inception report"));
   EXPECT_TRUE(has(after, format_iso(today().plus_months(1)))) << "a month's notice (§5.16.3)";
+}
+
+// §5.16.6: the grantee asks for a new person-in-charge; the secretariat approves a budget
+// modification only with the committee's consultation recorded.
+TEST_F(ProjectPages, ChangesNeedApprovalAndMajorOnesTheCommittee_5_16_6) {
+  HttpClient secretariat = signed_in_as("pp_secretariat");
+  const std::int64_t id = opened_project(secretariat);
+  sign(secretariat, id);
+  HttpClient own = signed_in_as("pp_grantee");
+  const HttpResponse before = own.get(page(id));
+  ASSERT_EQ(before.status, 200);
+  EXPECT_TRUE(has(before, "id=\"changes\""));
+  EXPECT_TRUE(has(before, "Dr Wong Ka-yan, Executive Director")) << "the application's";
+  EXPECT_TRUE(has(before, "name=\"change_kind\"")) << "the grantee's request form";
+
+  const HttpResponse blank = post(own, page(id) + "/changes",
+                                  {{"change_kind", "person_in_charge"},
+                                   {"change_details", ""},
+                                   {"change_reason", "Dr Wong retires"}});
+  EXPECT_EQ(blank.status, 422);
+  EXPECT_TRUE(has(blank, "href=\"#change_details\"")) << blank.body.substr(0, 3000);
+  const HttpResponse asked = post(own, page(id) + "/changes",
+                                  {{"change_kind", "person_in_charge"},
+                                   {"change_details", "Chan Siu Ming, Project Manager"},
+                                   {"change_reason", "Dr Wong retires"}});
+  EXPECT_EQ(asked.status, 303) << asked.body.substr(0, 3000);
+  EXPECT_EQ(post(own, page(id) + "/changes",
+                 {{"change_kind", "budget_modification"},
+                  {"change_details", "Move HK$50,000 from item 1 to item 2"},
+                  {"change_reason", "Fewer workers, more tools"}})
+                .status,
+            303);
+  std::vector<store::ChangeRequestRow> requests;
+  {
+    auto tx = server().store().begin();
+    requests = store::list_change_requests(*tx, id);
+  }
+  ASSERT_EQ(requests.size(), 2u);
+  const std::string pic_change = page(id) + "/changes/" + std::to_string(requests[0].id);
+  const std::string budget_change = page(id) + "/changes/" + std::to_string(requests[1].id);
+  EXPECT_EQ(post(own, budget_change + "/decision", {{"decision", "approve"}}).status, 403);
+
+  const HttpResponse listed = secretariat.get(page(id));
+  EXPECT_TRUE(has(listed, "id=\"decide-change-" + std::to_string(requests[1].id) + "\""));
+  EXPECT_TRUE(shows(listed, "project_change_required_major", Lang::en));
+  const HttpResponse unconsulted =
+      post(secretariat, budget_change + "/decision", {{"decision", "approve"}});
+  EXPECT_EQ(unconsulted.status, 422);
+  EXPECT_TRUE(has(unconsulted, "§5.16.6")) << unconsulted.body.substr(0, 3000);
+  const HttpResponse consulted = post(secretariat, budget_change + "/decision",
+                                      {{"decision", "approve"},
+                                       {"committee_consulted_on", format_iso(today())},
+                                       {"committee_note", "Agreed at meeting 12"}});
+  EXPECT_EQ(consulted.status, 303) << consulted.body.substr(0, 3000);
+  EXPECT_EQ(post(secretariat, pic_change + "/decision", {{"decision", "approve"}}).status, 303);
+
+  const HttpResponse after = own.get(page(id));
+  EXPECT_TRUE(has(after, "id=\"change-status-" + std::to_string(requests[1].id) + "\">" +
+                             escaped(catalogue().get("project_change_status_approved", Lang::en))))
+      << after.body.substr(0, 3000);
+  EXPECT_TRUE(has(after, "Agreed at meeting 12"));
+  EXPECT_TRUE(has(after, "id=\"person-in-charge\">Chan Siu Ming, Project Manager"))
+      << "the approved person-in-charge";
+  EXPECT_EQ(
+      post(secretariat, page(id) + "/changes/999999/decision", {{"decision", "approve"}}).status,
+      404);
 }
 
 TEST_F(ProjectPages, TheGranteeMayNotTakeTheSecretariatsSteps) {
