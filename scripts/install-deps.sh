@@ -9,7 +9,7 @@ APT_PACKAGES=(
   libsoci-dev libsqlite3-dev sqlite3 libpq-dev postgresql-15
   libsodium-dev libcli11-dev libspdlog-dev libfmt-dev
   libopencc-dev opencc libkainjow-mustache-dev nlohmann-json3-dev libyaml-cpp-dev
-  libzip-dev libxlsxwriter-dev libpugixml-dev
+  libzip-dev libxlsxwriter-dev libpugixml-dev libgeos-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium fonts-wqy-microhei nodejs npm wrk nginx-light curl tzdata clang-format
 )

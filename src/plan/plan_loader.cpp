@@ -11,6 +11,7 @@
 
 #include "plan/crosswalk.h"
 #include "plan/yaml_fields.h"
+#include "plan/yaml_file.h"
 
 namespace bsap::plan {
 namespace {
@@ -37,39 +38,6 @@ const std::set<std::string> kActionKeys = {
 const std::set<std::string> kItemKeys = {"number", "zh", "en"};
 
 // ---- reading a file, and naming it in every fault found in it
-
-PlanLoadError syntax_error(const fs::path& path, const YAML::Exception& error) {
-  return {path.string(), error.mark.is_null() ? 0 : error.mark.line + 1, "", error.msg};
-}
-
-YAML::Node read_yaml(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw PlanLoadError{path.string(), 0, "", "cannot read the file"};
-  std::ostringstream text;
-  text << in.rdbuf();
-  try {
-    return YAML::Load(text.str());
-  } catch (const YAML::Exception& error) {
-    throw syntax_error(path, error);
-  }
-}
-
-template <typename Check>
-auto within(const fs::path& path, Check check) {
-  try {
-    return check();
-  } catch (const FieldFault& fault) {
-    throw PlanLoadError{path.string(), fault.line, fault.key, fault.reason};
-  } catch (const YAML::Exception& error) {
-    throw syntax_error(path, error);
-  }
-}
-
-template <typename Parse>
-auto parse_file(const fs::path& path, Parse parse) {
-  const YAML::Node root = read_yaml(path);
-  return within(path, [&] { return parse(root); });
-}
 
 // ---- shared shapes
 

@@ -3,8 +3,8 @@
 // seed itself.
 #include <gtest/gtest.h>
 
-#include "real_plan_data.h"
 #include "seed_appendix.h"
+#include "support/real_plan_data.h"
 
 namespace bsap::plan {
 namespace {

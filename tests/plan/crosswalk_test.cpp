@@ -5,8 +5,8 @@
 
 #include <algorithm>
 
-#include "real_plan_data.h"
 #include "seed_appendix.h"
+#include "support/real_plan_data.h"
 
 namespace bsap::plan {
 namespace {

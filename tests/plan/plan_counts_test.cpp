@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "plan/crosswalk.h"
-#include "real_plan_data.h"
+#include "support/real_plan_data.h"
 
 namespace bsap::plan {
 namespace {
