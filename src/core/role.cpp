@@ -5,13 +5,14 @@
 
 namespace bsap {
 namespace {
-constexpr std::array<std::pair<Role, std::string_view>, 7> kRoleCodes{{
+constexpr std::array<std::pair<Role, std::string_view>, 8> kRoleCodes{{
     {Role::applicant, "applicant"},
     {Role::secretariat, "secretariat"},
     {Role::assessment_panel, "assessment_panel"},
     {Role::approval_panel, "approval_panel"},
     {Role::committee, "committee"},
     {Role::focal_point, "focal_point"},
+    {Role::plan_secretariat, "plan_secretariat"},
     {Role::administrator, "administrator"},
 }};
 }  // namespace

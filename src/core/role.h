@@ -13,6 +13,7 @@ enum class Role {
   approval_panel,    // 審批小組 member
   committee,         // 鄉郊保育諮詢委員會 member
   focal_point,       // a department's focal point for plan progress
+  plan_secretariat,  // the plan working group's secretariat: reviews and publishes progress
   administrator,     // users, roles, rulesets
 };
 

@@ -7,6 +7,7 @@
 #include "core/crypto.h"
 #include "store/application_repo.h"
 #include "store/audit_repo.h"
+#include "store/binary_column.h"
 #include "store/key_format.h"
 #include "store/organisation_repo.h"
 #include "store/utc_clock.h"
@@ -16,62 +17,22 @@ namespace {
 
 using nlohmann::json;
 
-std::string to_hex(std::string_view bytes) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(bytes.size() * 2);
-  for (unsigned char byte : bytes) {
-    hex.push_back(kDigits[byte >> 4]);
-    hex.push_back(kDigits[byte & 0x0F]);
-  }
-  return hex;
-}
-
-int hex_value(char digit) {
-  if (digit >= '0' && digit <= '9') return digit - '0';
-  if (digit >= 'a' && digit <= 'f') return digit - 'a' + 10;
-  if (digit >= 'A' && digit <= 'F') return digit - 'A' + 10;
-  throw StoreError("a document's content came back from the database damaged (not hex)");
-}
-
-std::string from_hex(std::string_view hex) {
-  std::string bytes;
-  bytes.reserve(hex.size() / 2);
-  for (std::size_t at = 0; at + 1 < hex.size(); at += 2)
-    bytes.push_back(static_cast<char>(hex_value(hex[at]) * 16 + hex_value(hex[at + 1])));
-  return bytes;
-}
-
-// Keeps the content once per hash. SOCI 4.0 passes PostgreSQL parameters as text, which cannot
-// carry a zero byte, so the bytes travel hex-encoded there and decode() makes them BYTEA;
-// SOCI's SQLite binding carries any bytes and the CAST stores them as a BLOB, not TEXT.
+// Keeps the content once per hash (binary_column.h says how the bytes travel).
 void insert_blob_once(Transaction& tx, const std::string& sha256, std::string_view bytes) {
-  if (tx.backend() == Backend::postgres) {
-    const std::string hex = to_hex(bytes);
-    tx.sql() << "INSERT INTO document_blobs (sha256, bytes) VALUES (:sha256, decode(:hex, 'hex')) "
-                "ON CONFLICT (sha256) DO NOTHING",
-        soci::use(sha256), soci::use(hex);
-  } else {
-    const std::string content(bytes);
-    tx.sql() << "INSERT INTO document_blobs (sha256, bytes) VALUES (:sha256, CAST(:bytes AS BLOB)) "
-                "ON CONFLICT (sha256) DO NOTHING",
-        soci::use(sha256), soci::use(content);
-  }
+  const std::string content = binary_parameter(tx.backend(), bytes);
+  tx.sql() << "INSERT INTO document_blobs (sha256, bytes) VALUES (:sha256, " +
+                  binary_parameter_sql(tx.backend(), "bytes") + ") ON CONFLICT (sha256) DO NOTHING",
+      soci::use(sha256), soci::use(content);
 }
 
 std::string load_blob(Transaction& tx, const std::string& sha256) {
   std::string content;
-  if (tx.backend() == Backend::postgres) {
-    tx.sql() << "SELECT encode(bytes, 'hex') FROM document_blobs WHERE sha256 = :sha256",
-        soci::use(sha256), soci::into(content);
-    content = from_hex(content);
-  } else {
-    tx.sql() << "SELECT bytes FROM document_blobs WHERE sha256 = :sha256", soci::use(sha256),
-        soci::into(content);
-  }
+  tx.sql() << "SELECT " + binary_column_sql(tx.backend(), "bytes") +
+                  " FROM document_blobs WHERE sha256 = :sha256",
+      soci::use(sha256), soci::into(content);
   if (!tx.sql().got_data())
     throw StoreError("the content of a document (sha256 " + sha256 + ") is missing");
-  return content;
+  return binary_from_column(tx.backend(), std::move(content), "a document");
 }
 
 template <typename... Uses>

@@ -675,6 +675,159 @@ const Migration kProjects{
     },
 };
 
+// The plan tracker (000_e0ccae9882b7fb64.txt 5.1 監測進度, 5.2 評估與傳達成效): bureaus and
+// departments with their focal points, which department leads or supports each of the plan's
+// priority items, the yearly progress reports (with outputs, milestones, evidence links and
+// files), the indicators' yearly values, the City Biodiversity Index's inputs and the bands an
+// administrator enters, the funding scheme's applications tagged to the items they serve, and
+// frozen snapshots (the mid-term review). store/tracker_repo.h reads and writes them.
+//
+// Item ids ("1.5.2") and indicator codes belong to the plan's data files and are not CHECKed or
+// referenced here, so the schema need not change with the data; the store holds them to their
+// form. Status and report state are the plan's own short lists (plan/progress.h), CHECKed.
+// Values are DOUBLE PRECISION (hectares, percentages, counts), which both backends read as a
+// C++ double; years are INTEGER.
+const Migration kTracker{
+    6,
+    "plan tracker: departments, item assignments, progress reports, indicators, CBI, snapshots",
+    {
+        R"sql(CREATE TABLE departments (
+  id {identity},
+  code TEXT NOT NULL UNIQUE,
+  name_zh TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('bureau', 'department')),
+  created_at TEXT NOT NULL
+))sql",
+        // A focal point reports for each department they are a member of.
+        R"sql(CREATE TABLE department_members (
+  department_id BIGINT NOT NULL REFERENCES departments (id),
+  user_id BIGINT NOT NULL REFERENCES users (id),
+  added_at TEXT NOT NULL,
+  PRIMARY KEY (department_id, user_id)
+))sql",
+        "CREATE INDEX department_members_by_user ON department_members (user_id)",
+        R"sql(CREATE TABLE item_assignments (
+  item_id TEXT NOT NULL,
+  department_id BIGINT NOT NULL REFERENCES departments (id),
+  lead INTEGER NOT NULL CHECK (lead IN (0, 1)),
+  assigned_at TEXT NOT NULL,
+  PRIMARY KEY (item_id, department_id)
+))sql",
+        // At most one lead department per item, enforced by the database itself.
+        "CREATE UNIQUE INDEX one_lead_per_item ON item_assignments (item_id) WHERE lead = 1",
+        // One report per item and year. published_at is set exactly when it is published.
+        R"sql(CREATE TABLE progress_reports (
+  id {identity},
+  item_id TEXT NOT NULL,
+  year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+  department_id BIGINT NOT NULL REFERENCES departments (id),
+  status TEXT NOT NULL CHECK (status IN ('not_started', 'on_track', 'needs_attention',
+                                         'off_track', 'completed', 'ongoing')),
+  narrative_zh TEXT NOT NULL DEFAULT '',
+  narrative_en TEXT NOT NULL DEFAULT '',
+  state TEXT NOT NULL CHECK (state IN ('draft', 'submitted', 'reviewed', 'published')),
+  review_note TEXT NOT NULL DEFAULT '',
+  demonstration INTEGER NOT NULL DEFAULT 0 CHECK (demonstration IN (0, 1)),
+  updated_at TEXT NOT NULL,
+  updated_by BIGINT NOT NULL REFERENCES users (id),
+  published_at TEXT,
+  UNIQUE (item_id, year),
+  CHECK ((state = 'published' AND published_at IS NOT NULL)
+      OR (state <> 'published' AND published_at IS NULL))
+))sql",
+        "CREATE INDEX progress_reports_by_year ON progress_reports (year, state)",
+        // A report's outputs, milestones and evidence, numbered from 0 in the order given.
+        R"sql(CREATE TABLE progress_outputs (
+  report_id BIGINT NOT NULL REFERENCES progress_reports (id),
+  idx INTEGER NOT NULL CHECK (idx >= 0),
+  label_zh TEXT NOT NULL DEFAULT '',
+  label_en TEXT NOT NULL DEFAULT '',
+  value DOUBLE PRECISION NOT NULL,
+  unit TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (report_id, idx)
+))sql",
+        R"sql(CREATE TABLE progress_milestones (
+  report_id BIGINT NOT NULL REFERENCES progress_reports (id),
+  idx INTEGER NOT NULL CHECK (idx >= 0),
+  title_zh TEXT NOT NULL DEFAULT '',
+  title_en TEXT NOT NULL DEFAULT '',
+  due_on TEXT NOT NULL,
+  done_on TEXT,
+  PRIMARY KEY (report_id, idx)
+))sql",
+        // Evidence files, kept whole (a report's files are few and small; the caller checks
+        // size and type).
+        R"sql(CREATE TABLE progress_files (
+  id {identity},
+  filename TEXT NOT NULL,
+  media_type TEXT NOT NULL,
+  size_bytes BIGINT NOT NULL CHECK (size_bytes >= 0),
+  sha256 TEXT NOT NULL,
+  content {blob} NOT NULL,
+  uploaded_by BIGINT NOT NULL REFERENCES users (id),
+  uploaded_at TEXT NOT NULL
+))sql",
+        // A link or a file, never both.
+        R"sql(CREATE TABLE progress_evidence (
+  report_id BIGINT NOT NULL REFERENCES progress_reports (id),
+  idx INTEGER NOT NULL CHECK (idx >= 0),
+  label TEXT NOT NULL DEFAULT '',
+  url TEXT NOT NULL DEFAULT '',
+  file_id BIGINT REFERENCES progress_files (id),
+  PRIMARY KEY (report_id, idx),
+  CHECK ((url <> '' AND file_id IS NULL) OR (url = '' AND file_id IS NOT NULL))
+))sql",
+        "CREATE INDEX progress_evidence_by_file ON progress_evidence (file_id)",
+        R"sql(CREATE TABLE indicator_values (
+  code TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  value DOUBLE PRECISION NOT NULL,
+  source TEXT NOT NULL DEFAULT '',
+  demonstration INTEGER NOT NULL DEFAULT 0 CHECK (demonstration IN (0, 1)),
+  recorded_by TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  PRIMARY KEY (code, year)
+))sql",
+        // The handbook's 28 indicators; input_key is the data file's input key.
+        R"sql(CREATE TABLE cbi_inputs (
+  year INTEGER NOT NULL,
+  indicator INTEGER NOT NULL CHECK (indicator BETWEEN 1 AND 28),
+  input_key TEXT NOT NULL,
+  value DOUBLE PRECISION NOT NULL,
+  source TEXT NOT NULL DEFAULT '',
+  demonstration INTEGER NOT NULL DEFAULT 0 CHECK (demonstration IN (0, 1)),
+  recorded_by TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  PRIMARY KEY (year, indicator, input_key)
+))sql",
+        // bands_json: a JSON array of {points, min, min_inclusive, max, max_inclusive}, min and
+        // max null when unbounded (tracker_repo.cpp writes and reads it).
+        R"sql(CREATE TABLE cbi_band_overrides (
+  indicator INTEGER PRIMARY KEY CHECK (indicator BETWEEN 1 AND 28),
+  bands_json TEXT NOT NULL,
+  source TEXT NOT NULL CHECK (source <> ''),
+  set_by TEXT NOT NULL,
+  set_at TEXT NOT NULL
+))sql",
+        R"sql(CREATE TABLE project_item_tags (
+  application_id BIGINT NOT NULL REFERENCES applications (id),
+  item_id TEXT NOT NULL,
+  tagged_at TEXT NOT NULL,
+  PRIMARY KEY (application_id, item_id)
+))sql",
+        R"sql(CREATE TABLE plan_snapshots (
+  id {identity},
+  kind TEXT NOT NULL CHECK (kind IN ('midterm_review', 'baseline')),
+  year INTEGER NOT NULL,
+  body_json TEXT NOT NULL,
+  saved_by BIGINT NOT NULL REFERENCES users (id),
+  saved_at TEXT NOT NULL,
+  UNIQUE (kind, year)
+))sql",
+    },
+};
+
 void replace_all(std::string& text, std::string_view from, std::string_view to) {
   for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
     text.replace(at, from.size(), to);
@@ -683,8 +836,9 @@ void replace_all(std::string& text, std::string_view from, std::string_view to) 
 }  // namespace
 
 const std::vector<Migration>& migrations() {
-  static const std::vector<Migration> all{kUsersSessionsAudit, kApplicantPortal,
-                                          kApplicationAttachments, kAssessment, kProjects};
+  static const std::vector<Migration> all{
+      kUsersSessionsAudit, kApplicantPortal, kApplicationAttachments,
+      kAssessment,         kProjects,        kTracker};
   return all;
 }
 

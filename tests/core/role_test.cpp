@@ -8,10 +8,12 @@
 namespace bsap {
 namespace {
 
-TEST(Role, SevenRolesWithAccountsInTheArchitecturesOrder) {
-  const std::vector<Role> expected{Role::applicant,      Role::secretariat, Role::assessment_panel,
-                                   Role::approval_panel, Role::committee,   Role::focal_point,
-                                   Role::administrator};
+// The architecture's seven, and the plan working group's secretariat (decision 0010), which
+// reviews and publishes the departments' progress.
+TEST(Role, EightRolesWithAccountsInTheArchitecturesOrder) {
+  const std::vector<Role> expected{
+      Role::applicant, Role::secretariat, Role::assessment_panel, Role::approval_panel,
+      Role::committee, Role::focal_point, Role::plan_secretariat, Role::administrator};
   EXPECT_EQ(all_roles(), expected);
 }
 
