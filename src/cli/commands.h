@@ -24,6 +24,9 @@ void add_audit_commands(CLI::App& app, const GlobalOptions& options);
 void add_serve_command(CLI::App& app, const GlobalOptions& options);
 void add_demo_commands(CLI::App& app, const GlobalOptions& options);
 void add_plan_commands(CLI::App& app, const GlobalOptions& options);
+// Under `bsap plan`: `report` (plan_report_command.cpp) and `mesh` (plan_mesh_command.cpp).
+void add_plan_report_command(CLI::App& plan, const GlobalOptions& options);
+void add_plan_mesh_command(CLI::App& plan);
 void add_rules_commands(CLI::App& app, const GlobalOptions& options);
 void add_check_command(CLI::App& app);                                  // check_command.cpp
 void add_grants_commands(CLI::App& app, const GlobalOptions& options);  // grants_commands.cpp

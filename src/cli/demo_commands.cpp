@@ -5,10 +5,12 @@
 #include <iostream>
 #include <set>
 
+#include "cli/bsap_home.h"
 #include "cli/cli_support.h"
 #include "cli/commands.h"
 #include "cli/demo_assessment.h"
 #include "cli/demo_project.h"
+#include "cli/demo_tracker.h"
 #include "core/password.h"
 #include "store/organisation_repo.h"
 #include "store/user_repo.h"
@@ -34,6 +36,7 @@ const std::vector<DemoUser>& demo_users() {
       {"committee", "委員會 Committee Member", Role::committee},
       {"ngo", "申請機構 Applicant (NGO)", Role::applicant},
       {"department", "部門聯絡人 Department Focal Point", Role::focal_point},
+      {"plansec", "工作小組秘書處 Working Group Secretariat", Role::plan_secretariat},
   };
   return users;
 }
@@ -80,11 +83,12 @@ void load_demo(const GlobalOptions& options, bool force) {
   const CivilDate today = day_or_today("--on", "");
   const auto rulesets = load_rulesets_or_refuse();
   auto in_force = rulesets.ruleset_for(today);
-  if (auto* ruleset = std::get_if<std::shared_ptr<const rules::Ruleset>>(&in_force))
-  {
+  if (auto* ruleset = std::get_if<std::shared_ptr<const rules::Ruleset>>(&in_force)) {
     add_demo_assessment(*tx, **ruleset, today);
     add_demo_project(*tx, **ruleset, today);
   }
+  const PlanBundle plan = load_plan_bundle_or_refuse();
+  add_demo_tracker(*tx, {plan.plan, plan.indicators, plan.cbi}, bsap_data_dir());
   tx->commit();
   std::cout << "demo: " << added << " user(s) added; every demo user's password is '"
             << kDemoPassword << "'\n";

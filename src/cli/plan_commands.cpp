@@ -123,7 +123,7 @@ void show_crosswalk(const PlanOptions& options) {
 
 }  // namespace
 
-void add_plan_commands(CLI::App& app, const GlobalOptions&) {
+void add_plan_commands(CLI::App& app, const GlobalOptions& global) {
   auto options = std::make_shared<PlanOptions>();
   auto* plan_command =
       app.add_subcommand("plan", "The BSAP 2035 plan: goals, actions, cross-walks");
@@ -146,6 +146,9 @@ void add_plan_commands(CLI::App& app, const GlobalOptions&) {
       ->required();
   crosswalk->add_flag("--json", options->json, "Print JSON");
   crosswalk->callback([options] { show_crosswalk(*options); });
+
+  add_plan_report_command(*plan_command, global);
+  add_plan_mesh_command(*plan_command);
 }
 
 }  // namespace bsap::cli

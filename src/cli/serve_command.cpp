@@ -9,11 +9,11 @@
 #include <sstream>
 #include <variant>
 
-#include "manage/scheduled_jobs.h"
 #include "cli/bsap_home.h"
+#include "cli/cli_support.h"
 #include "cli/commands.h"
 #include "core/messages.h"
-#include "plan/plan_loader.h"
+#include "manage/scheduled_jobs.h"
 #include "rules/ruleset_loader.h"
 #include "store/store.h"
 #include "web/app.h"
@@ -51,10 +51,14 @@ void serve(const GlobalOptions& global, const ServeOptions& options) {
   SimplifiedConverter converter;
   auto messages =
       MessageCatalogue::from_yaml(read_text(home / "data/i18n/messages.yaml"), converter);
-  const auto plan_data = loaded_or_throw(plan::load_plan_data(bsap_data_dir()));
+  const PlanBundle plan = load_plan_bundle_or_refuse();
   const auto rulesets = loaded_or_throw(rules::load_rulesets(bsap_data_dir()));
   web::App app(*store, messages, home, {.secure_cookies = options.secure_cookies},
-               {.plan = plan_data, .rulesets = rulesets, .converter = converter});
+               {.plan = plan.plan,
+                .indicators = plan.indicators,
+                .cbi = plan.cbi,
+                .rulesets = rulesets,
+                .converter = converter});
   web::Server server({.host = options.host, .port = options.port, .threads = options.threads}, app);
   // §2.6.4: unanswered requests lapse on the 15th day, whether or not anyone visits a page.
   manage::JobRunner jobs(*store, rulesets, std::chrono::hours(1));

@@ -46,6 +46,8 @@ void add_visitor(RequestContext& ctx, PageData& data) {
   data.set("follows_projects", holds(*user, Role::applicant) || holds(*user, Role::secretariat));
   data.set("reviews", holds(*user, Role::assessment_panel) || holds(*user, Role::approval_panel) ||
                           holds(*user, Role::committee));
+  // The plan tracker (000 5.1): the departments' focal points and the working group's secretariat.
+  data.set("tracks_plan", holds(*user, Role::focal_point) || holds(*user, Role::plan_secretariat));
   data.set("csrf_token", ctx.session().csrf_token());
 }
 
@@ -61,11 +63,17 @@ void add_links(const RequestContext& ctx, PageData& data) {
   data.set("reviews_href", ctx.link("/reviews"));
   data.set("admin_users_href", ctx.link("/admin/users"));
   data.set("plan_href", ctx.link("/plan"));
+  data.set("plan_dashboard_href", ctx.link("/dashboard"));
+  data.set("tracker_href", ctx.link("/tracker"));
   data.set("ccfs_rules_href", ctx.link("/ccfs/rules"));
   data.set("ccfs_sites_href", ctx.link("/ccfs/sites"));
 }
 
 }  // namespace
+
+void set_if_text(PageData& data, const std::string& key, const std::string& text) {
+  if (!text.empty()) data.set(key, text);
+}
 
 Response render_page(RequestContext& ctx, std::string_view template_name,
                      std::string_view title_key, PageData data, int status) {

@@ -11,6 +11,9 @@
 
 namespace bsap::web {
 
+// Sets key only when text is not empty: a mustache section shows for any string, even "".
+void set_if_text(PageData& data, const std::string& key, const std::string& text);
+
 // data is the page's own values; the layout adds t (the texts), lang, the visitor, the
 // language switch and the navigation. title_key names the catalogue text for <title> and <h1>.
 Response render_page(RequestContext& ctx, std::string_view template_name,

@@ -5,28 +5,66 @@
 
 namespace bsap::web {
 
-Response root_redirect(RequestContext& ctx);         // root_redirect.cpp
-Response health_check(RequestContext& ctx);          // health_check.cpp
-Response static_asset(RequestContext& ctx);          // static_asset.cpp
-Response home_page(RequestContext& ctx);             // home_page.cpp
-Response login_page(RequestContext& ctx);            // login_page.cpp
-Response login_submit(RequestContext& ctx);          // login_page.cpp
-Response logout_submit(RequestContext& ctx);         // logout_action.cpp
-Response account_page(RequestContext& ctx);          // account_page.cpp
-Response admin_page(RequestContext& ctx);            // admin_page.cpp
-Response admin_users_page(RequestContext& ctx);      // admin_users_page.cpp
-Response admin_user_add(RequestContext& ctx);        // admin_users_page.cpp
-Response admin_user_page(RequestContext& ctx);       // admin_user_page.cpp
-Response admin_user_roles(RequestContext& ctx);      // admin_user_page.cpp
-Response admin_user_state(RequestContext& ctx);      // admin_user_page.cpp
-Response plan_page(RequestContext& ctx);             // plan_page.cpp
-Response plan_area_page(RequestContext& ctx);        // plan_area_page.cpp
-Response plan_action_page(RequestContext& ctx);      // plan_action_page.cpp
-Response plan_crosswalk_page(RequestContext& ctx);   // plan_crosswalk_page.cpp
-Response plan_matrix_page(RequestContext& ctx);      // plan_matrix_page.cpp
-Response ccfs_rules_page(RequestContext& ctx);       // ccfs_rules_page.cpp
-Response ccfs_rules_diff_page(RequestContext& ctx);  // ccfs_rules_diff_page.cpp
-Response ccfs_sites_page(RequestContext& ctx);       // ccfs_sites_page.cpp
+Response root_redirect(RequestContext& ctx);        // root_redirect.cpp
+Response health_check(RequestContext& ctx);         // health_check.cpp
+Response static_asset(RequestContext& ctx);         // static_asset.cpp
+Response home_page(RequestContext& ctx);            // home_page.cpp
+Response login_page(RequestContext& ctx);           // login_page.cpp
+Response login_submit(RequestContext& ctx);         // login_page.cpp
+Response logout_submit(RequestContext& ctx);        // logout_action.cpp
+Response account_page(RequestContext& ctx);         // account_page.cpp
+Response admin_page(RequestContext& ctx);           // admin_page.cpp
+Response admin_users_page(RequestContext& ctx);     // admin_users_page.cpp
+Response admin_user_add(RequestContext& ctx);       // admin_users_page.cpp
+Response admin_user_page(RequestContext& ctx);      // admin_user_page.cpp
+Response admin_user_roles(RequestContext& ctx);     // admin_user_page.cpp
+Response admin_user_state(RequestContext& ctx);     // admin_user_page.cpp
+Response plan_page(RequestContext& ctx);            // plan_page.cpp
+Response plan_area_page(RequestContext& ctx);       // plan_area_page.cpp
+Response plan_action_page(RequestContext& ctx);     // plan_action_page.cpp
+Response plan_crosswalk_page(RequestContext& ctx);  // plan_crosswalk_page.cpp
+Response plan_matrix_page(RequestContext& ctx);     // plan_matrix_page.cpp
+
+// The plan's published progress (000 5.2), for everyone.
+Response dashboard_page(RequestContext& ctx);             // dashboard_page.cpp
+Response indicators_page(RequestContext& ctx);            // indicators_page.cpp
+Response indicator_page(RequestContext& ctx);             // indicator_page.cpp
+Response cbi_page(RequestContext& ctx);                   // cbi_page.cpp
+Response cbi_year_page(RequestContext& ctx);              // cbi_page.cpp
+Response annual_report_page(RequestContext& ctx);         // annual_report_page.cpp
+Response evidence_download(RequestContext& ctx);          // evidence_download.cpp
+Response open_data_progress_json(RequestContext& ctx);    // plan_open_data.cpp
+Response open_data_progress_csv(RequestContext& ctx);     // plan_open_data.cpp
+Response open_data_indicators_json(RequestContext& ctx);  // plan_open_data.cpp
+Response open_data_indicators_csv(RequestContext& ctx);   // plan_open_data.cpp
+Response cbd_export_api(RequestContext& ctx);             // cbd_export_api.cpp
+
+// The plan tracker's working pages (000 5.1): focal points, the working group's secretariat,
+// administrators.
+Response tracker_page(RequestContext& ctx);                  // tracker_page.cpp
+Response tracker_item_page(RequestContext& ctx);             // tracker_item_page.cpp
+Response tracker_item_save(RequestContext& ctx);             // tracker_item_forms.cpp
+Response tracker_evidence_upload(RequestContext& ctx);       // tracker_item_forms.cpp
+Response tracker_item_submit(RequestContext& ctx);           // tracker_item_forms.cpp
+Response tracker_item_review(RequestContext& ctx);           // tracker_review_forms.cpp
+Response tracker_item_return(RequestContext& ctx);           // tracker_review_forms.cpp
+Response tracker_item_publish(RequestContext& ctx);          // tracker_review_forms.cpp
+Response tracker_review_page(RequestContext& ctx);           // tracker_review_page.cpp
+Response tracker_departments_page(RequestContext& ctx);      // tracker_departments_page.cpp
+Response tracker_department_save(RequestContext& ctx);       // tracker_departments_page.cpp
+Response tracker_member_save(RequestContext& ctx);           // tracker_departments_page.cpp
+Response tracker_assignment_save(RequestContext& ctx);       // tracker_departments_page.cpp
+Response tracker_indicators_page(RequestContext& ctx);       // tracker_indicators_page.cpp
+Response tracker_indicator_value_save(RequestContext& ctx);  // tracker_indicators_page.cpp
+Response tracker_cbi_page(RequestContext& ctx);              // tracker_cbi_page.cpp
+Response tracker_cbi_inputs_save(RequestContext& ctx);       // tracker_cbi_page.cpp
+Response tracker_cbi_bands_save(RequestContext& ctx);        // tracker_cbi_page.cpp
+Response tracker_projects_page(RequestContext& ctx);         // tracker_projects_page.cpp
+Response tracker_project_tag_save(RequestContext& ctx);      // tracker_projects_page.cpp
+Response annual_report_freeze(RequestContext& ctx);          // annual_report_page.cpp
+Response ccfs_rules_page(RequestContext& ctx);               // ccfs_rules_page.cpp
+Response ccfs_rules_diff_page(RequestContext& ctx);          // ccfs_rules_diff_page.cpp
+Response ccfs_sites_page(RequestContext& ctx);               // ccfs_sites_page.cpp
 
 // The approved projects (§4.1.3) and their 360Giving open data.
 Response grants_page(RequestContext& ctx);            // grants_page.cpp

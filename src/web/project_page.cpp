@@ -24,10 +24,6 @@ std::string error_for(const ProjectFormState& state, const std::string& field) {
   return "";
 }
 
-void set_if_text(PageData& data, const std::string& key, const std::string& text) {
-  if (!text.empty()) data.set(key, text);
-}
-
 std::string document_href(const RequestContext& ctx, std::int64_t document_id) {
   return ctx.link("/portal/documents/" + std::to_string(document_id));
 }
@@ -315,8 +311,7 @@ void add_reports(RequestContext& ctx, const ProjectFacts& facts, const ProjectVi
       row.set("period", format_iso(*report.period_start) + " – " + format_iso(*report.period_end));
     row.set("due_on", format_iso(report.due_on));
     row.set("status", ctx.text("project_report_status_" + report.status));
-    const bool outstanding =
-        reporting && (report.status == "due" || report.status == "returned");
+    const bool outstanding = reporting && (report.status == "due" || report.status == "returned");
     const std::int64_t late = days_between(report.due_on, today);
     const bool overdue = outstanding && late > 0;
     const project::Escalation suggested =

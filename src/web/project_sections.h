@@ -17,6 +17,7 @@
 #include "store/document_repo.h"
 #include "store/ledger_repo.h"
 #include "store/project_repo.h"
+#include "web/page.h"
 #include "web/project_view.h"
 #include "web/templates.h"
 
@@ -67,8 +68,6 @@ std::vector<ccfs::Kpi> application_kpis(store::Transaction& tx, std::int64_t app
 // §5.8.11: the rungs an officer may record, in the ladder's order, and one by its code.
 std::span<const project::Escalation> escalation_rungs();
 std::optional<project::Escalation> escalation_from_code(std::string_view code);
-// Sets key only when text is not empty: a mustache section shows for any string, even "".
-void set_if_text(PageData& data, const std::string& key, const std::string& text);
 // The message of the first error for the field, or "".
 std::string error_for(const ProjectFormState& state, const std::string& field);
 // A link to a document of the organisation's library (portal_documents.cpp serves it).

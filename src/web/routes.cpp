@@ -16,6 +16,14 @@ std::span<const Route> app_routes() {
   // Panel and committee members; member_access.h decides on each application (§5.17.3).
   static const Access members =
       Access::any_of({Role::assessment_panel, Role::approval_panel, Role::committee});
+  // The plan tracker (000 5.1): focal points report for their departments' items
+  // (track/progress_service.h decides on each item); the working group's secretariat reviews,
+  // publishes and keeps the indicators and the City Biodiversity Index; administrators set the
+  // departments, their focal points and the items' assignments, and enter CBI bands.
+  static const Access reporters = Access::any_of({Role::focal_point, Role::plan_secretariat});
+  static const Access plan_secretariat = Access::any_of({Role::plan_secretariat});
+  static const Access plan_admins = Access::any_of({Role::plan_secretariat, Role::administrator});
+  static const Access project_taggers = Access::any_of({Role::plan_secretariat, Role::secretariat});
   static const Route routes[] = {
       {Method::get, "/", Access::public_, root_redirect},
       {Method::get, "/healthz", Access::public_, health_check},
@@ -40,6 +48,49 @@ std::span<const Route> app_routes() {
       {Method::get, "/{lang}/plan/kmgbf/{n}", Access::public_, plan_crosswalk_page},
       {Method::get, "/{lang}/plan/sdg/{n}", Access::public_, plan_crosswalk_page},
       {Method::get, "/{lang}/plan/matrix", Access::public_, plan_matrix_page},
+      // The plan's progress, published (000 5.2): the dashboard, the indicators, the City
+      // Biodiversity Index, the annual report, their open data and the CBD export. Only
+      // published progress shows; an evidence file only when its report is published.
+      {Method::get, "/{lang}/dashboard", Access::public_, dashboard_page},
+      {Method::get, "/{lang}/indicators", Access::public_, indicators_page},
+      {Method::get, "/{lang}/indicators/{code}", Access::public_, indicator_page},
+      {Method::get, "/{lang}/cbi", Access::public_, cbi_page},
+      {Method::get, "/{lang}/cbi/{year}", Access::public_, cbi_year_page},
+      {Method::get, "/{lang}/reports/annual/{year}", Access::public_, annual_report_page},
+      {Method::get, "/{lang}/plan/evidence/{id}", Access::public_, evidence_download},
+      {Method::get, "/open-data/plan-progress.json", Access::public_, open_data_progress_json},
+      {Method::get, "/open-data/plan-progress.csv", Access::public_, open_data_progress_csv},
+      {Method::get, "/open-data/plan-indicators.json", Access::public_, open_data_indicators_json},
+      {Method::get, "/open-data/plan-indicators.csv", Access::public_, open_data_indicators_csv},
+      {Method::get, "/api/v1/cbd/national-report/{year}", Access::public_, cbd_export_api},
+      // The tracker's working pages.
+      {Method::get, "/{lang}/tracker", reporters, tracker_page},
+      {Method::get, "/{lang}/tracker/items/{item}/{year}", reporters, tracker_item_page},
+      {Method::post, "/{lang}/tracker/items/{item}/{year}", reporters, tracker_item_save},
+      {Method::post, "/{lang}/tracker/items/{item}/{year}/evidence", reporters,
+       tracker_evidence_upload},
+      {Method::post, "/{lang}/tracker/items/{item}/{year}/submit", reporters, tracker_item_submit},
+      {Method::post, "/{lang}/tracker/items/{item}/{year}/review", plan_secretariat,
+       tracker_item_review},
+      {Method::post, "/{lang}/tracker/items/{item}/{year}/return", plan_secretariat,
+       tracker_item_return},
+      {Method::post, "/{lang}/tracker/items/{item}/{year}/publish", plan_secretariat,
+       tracker_item_publish},
+      {Method::get, "/{lang}/tracker/review", plan_secretariat, tracker_review_page},
+      {Method::get, "/{lang}/tracker/departments", plan_admins, tracker_departments_page},
+      {Method::post, "/{lang}/tracker/departments", plan_admins, tracker_department_save},
+      {Method::post, "/{lang}/tracker/members", plan_admins, tracker_member_save},
+      {Method::post, "/{lang}/tracker/assignments", plan_admins, tracker_assignment_save},
+      {Method::get, "/{lang}/tracker/indicators", plan_secretariat, tracker_indicators_page},
+      {Method::post, "/{lang}/tracker/indicators/{code}", plan_secretariat,
+       tracker_indicator_value_save},
+      {Method::get, "/{lang}/tracker/cbi/{year}", plan_admins, tracker_cbi_page},
+      {Method::post, "/{lang}/tracker/cbi/{year}", plan_secretariat, tracker_cbi_inputs_save},
+      {Method::post, "/{lang}/tracker/cbi-bands/{n}", administrators, tracker_cbi_bands_save},
+      {Method::get, "/{lang}/tracker/projects", project_taggers, tracker_projects_page},
+      {Method::post, "/{lang}/tracker/projects", project_taggers, tracker_project_tag_save},
+      {Method::post, "/{lang}/reports/annual/{year}/midterm", plan_secretariat,
+       annual_report_freeze},
       {Method::get, "/{lang}/ccfs/rules", Access::public_, ccfs_rules_page},
       {Method::get, "/{lang}/ccfs/rules/diff", Access::public_, ccfs_rules_diff_page},
       {Method::get, "/{lang}/ccfs/sites", Access::public_, ccfs_sites_page},

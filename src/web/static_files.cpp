@@ -41,6 +41,17 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
+// Browser libraries installed by npm (package.json "dependencies") and served from the bsap home's
+// node_modules rather than copied into static/: the name under /static/ and the file's path
+// beside static/. Fixed names only, so a request still names nothing but what was read at start.
+struct VendorFile {
+  std::string_view name;
+  std::string_view path;
+};
+constexpr VendorFile kVendorFiles[] = {
+    {"vendor/echarts.min.js", "node_modules/echarts/dist/echarts.min.js"},
+};
+
 }  // namespace
 
 StaticFiles StaticFiles::load(const std::filesystem::path& dir) {
@@ -54,6 +65,17 @@ StaticFiles StaticFiles::load(const std::filesystem::path& dir) {
     files.files_.emplace(entry.path().lexically_relative(dir).generic_string(),
                          StaticFile{std::make_shared<const std::string>(std::move(body)),
                                     content_type_for(entry.path()), etag});
+  }
+  // A vendor file that is not installed is left out: the charts' tables carry their figures
+  // without it (`npm install` installs it).
+  for (const VendorFile& vendor : kVendorFiles) {
+    std::filesystem::path path = dir.parent_path() / vendor.path;
+    if (!std::filesystem::is_regular_file(path)) continue;
+    std::string body = read_file(path);
+    std::string etag = "\"" + sha256_hex(body).substr(0, 32) + "\"";
+    files.files_.insert_or_assign(std::string(vendor.name),
+                                  StaticFile{std::make_shared<const std::string>(std::move(body)),
+                                             content_type_for(path), etag});
   }
   return files;
 }

@@ -7,6 +7,8 @@
 
 #include "core/lang.h"
 #include "core/messages.h"
+#include "plan/cbi.h"
+#include "plan/indicator.h"
 #include "plan/plan_model.h"
 #include "rules/ruleset_registry.h"
 #include "store/store.h"
@@ -19,6 +21,8 @@ namespace bsap::web {
 // The data the plan and scheme pages show, loaded and checked once at start (serve_command.cpp).
 struct DomainData {
   const plan::PlanData& plan;
+  const std::vector<plan::Indicator>& indicators;  // data/bsap2035/indicators.yaml
+  const plan::CbiHandbook& cbi;                    // data/cbi/, before the administrators' bands
   const rules::RulesetRegistry& rulesets;
   // Derives the Simplified Chinese of the data's Traditional text (principle 7).
   const SimplifiedConverter& converter;

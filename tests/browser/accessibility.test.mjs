@@ -16,6 +16,7 @@ const DATA_PAGES = [
   'plan/kmgbf/3', 'plan/sdg/15', 'plan/matrix', 'ccfs/rules', 'ccfs/rules/diff', 'ccfs/sites',
   'ccfs/sites?category=B&district=sai_kung&q=%E6%9D%91', 'grants',
   'grants?q=%E8%8D%94%E6%9E%9D%E7%AA%A9&type=management_agreement',
+  'dashboard', 'indicators', 'cbi', 'reports/annual/2026',
 ];
 
 const h = useHarness({
