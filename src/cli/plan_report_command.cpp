@@ -1,8 +1,8 @@
 // `bsap plan report --year 2026 --lang en --out report.html [--pdf report.pdf]`: the year's
 // progress report to the Advisory Council on the Environment (000 5.1) as one self-contained
-// HTML file — the same template as the web page /LANG/reports/annual/YEAR, the style sheet
-// inlined, each chart's figures in its table (no script offline) — and, with --pdf, printed to
-// PDF by Debian's chromium when it is installed.
+// HTML file — the same template as the web page /LANG/reports/annual/YEAR, the style sheet and
+// the chart script (ECharts, when `npm ci` has installed it) inlined, each chart's figures also
+// in its table — and, with --pdf, printed to PDF by Debian's chromium when it is installed.
 #include <CLI/CLI.hpp>
 #include <charconv>
 #include <cstdlib>
@@ -58,6 +58,18 @@ Lang lang_or_refuse(std::string text) {
   if (text == "zh-hant") text = "zh";
   if (auto lang = parse_lang_segment(text)) return *lang;
   refuse("unknown --lang '" + text + "': use zh (Traditional Chinese), en or zh-hans");
+}
+
+// ECharts and static/js/charts.js, to draw the charts offline; empty (tables only, said on
+// standard error) when ECharts is not installed.
+std::string chart_script(const std::filesystem::path& home) {
+  const std::filesystem::path echarts = home / "node_modules/echarts/dist/echarts.min.js";
+  if (!std::filesystem::exists(echarts)) {
+    std::cerr << "bsap plan report: ECharts is not installed (npm ci): each chart is written as "
+                 "its table only\n";
+    return "";
+  }
+  return read_text(echarts) + "\n" + read_text(home / "static/js/charts.js");
 }
 
 // Debian's chromium prints the written file; its absence is said plainly (exit 2).
@@ -122,7 +134,8 @@ void plan_report(const GlobalOptions& global, const ReportOptions& options) {
     return track::build_annual_report(*tx, plan_data, indicators, handbook, year);
   }();
   const web::ViewLanguage view{messages, converter, lang};
-  const std::string html = web::annual_report_document(templates, view, plan_data, report, css);
+  const std::string html =
+      web::annual_report_document(templates, view, plan_data, report, css, chart_script(home));
   std::ofstream out(options.out, std::ios::binary | std::ios::trunc);
   if (!out || !(out << html) || !out.flush()) refuse("cannot write " + options.out);
   out.close();

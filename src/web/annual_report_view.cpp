@@ -150,7 +150,7 @@ PageData annual_report_data(const ViewLanguage& view, const plan::PlanData& plan
 
 std::string annual_report_document(const TemplateSet& templates, const ViewLanguage& view,
                                    const plan::PlanData& plan, const track::AnnualReport& report,
-                                   std::string_view css) {
+                                   std::string_view css, std::string_view chart_script) {
   PageData data = annual_report_data(view, plan, report);
   data.set("t", catalogue_texts(view.messages, view.lang));
   data.set("lang", std::string(lang_segment(view.lang)));
@@ -160,6 +160,7 @@ std::string annual_report_document(const TemplateSet& templates, const ViewLangu
   data.set("standalone", true);
   data.set("content", templates.render("annual_report", data));
   data.set("css", std::string(css));
+  if (!chart_script.empty()) data.set("chart_script", std::string(chart_script));
   return templates.render("annual_report_document", data);
 }
 

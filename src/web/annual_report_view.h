@@ -23,9 +23,11 @@ PageData annual_report_data(const ViewLanguage& view, const plan::PlanData& plan
 std::string annual_report_title(const ViewLanguage& view, int year);
 
 // The report as one self-contained HTML file (annual_report_document.mustache): the same
-// template, the style sheet inlined, no script (each chart's table carries its figures).
+// template and the style sheet inlined. `chart_script` (ECharts and static/js/charts.js), when
+// not empty, is inlined too so that the file and its PDF draw the charts; without it each
+// chart's table still carries its figures.
 std::string annual_report_document(const TemplateSet& templates, const ViewLanguage& view,
                                    const plan::PlanData& plan, const track::AnnualReport& report,
-                                   std::string_view css);
+                                   std::string_view css, std::string_view chart_script);
 
 }  // namespace bsap::web

@@ -55,11 +55,16 @@ TEST(PlanReportCommand, WritesTheYearsReportWithThe30Actions_Clause5_1) {
   EXPECT_TRUE(html.starts_with("<!DOCTYPE html>"));
   EXPECT_NE(html.find("Annual progress report 2026"), std::string::npos);
   EXPECT_NE(html.find("<html lang=\"en-HK\">"), std::string::npos);
-  // Self-contained: the style sheet inside, no script and no link to the server's files.
+  // Self-contained: the style sheet and the chart script inside, no link to the server's files.
   EXPECT_NE(html.find("<style>"), std::string::npos);
   EXPECT_NE(html.find("/* annual report, print */"), std::string::npos);
-  EXPECT_EQ(html.find("<script"), std::string::npos);
-  EXPECT_EQ(html.find("/static/"), std::string::npos);
+  EXPECT_EQ(html.find("<script src"), std::string::npos);
+  EXPECT_EQ(html.find("src=\"/static/"), std::string::npos);
+  EXPECT_EQ(html.find("href=\"/static/"), std::string::npos);
+  if (fs::exists(fs::path(BSAP_HOME_DIR) / "node_modules/echarts/dist/echarts.min.js"))
+    EXPECT_NE(html.find("echarts.init("), std::string::npos) << "the charts are drawn offline";
+  else
+    EXPECT_NE(result.err.find("ECharts is not installed"), std::string::npos) << result.err;
   int actions = 0;
   for (auto at = html.find("class=\"bsap-report__action\""); at != std::string::npos;
        at = html.find("class=\"bsap-report__action\"", at + 1))
