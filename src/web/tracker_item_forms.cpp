@@ -141,6 +141,17 @@ Response refused(RequestContext& ctx, const ItemRoute& route, std::vector<FieldE
   return tracker_item_view(ctx, route.item_id, route.year, state, 422);
 }
 
+// Another department's item is not the focal point's to change (000 5.1): 403 with the item's
+// page, which says who leads it and so who reports it; nothing is written.
+std::optional<Response> refused_unless_reporter(RequestContext& ctx, const ItemRoute& route) {
+  const bool may_report = [&] {
+    auto tx = ctx.web().store.begin();
+    return track::may_report_item(*tx, tracker_actor(ctx), route.item_id);
+  }();
+  if (may_report) return std::nullopt;
+  return tracker_item_view(ctx, route.item_id, route.year, ItemPageState{}, 403);
+}
+
 Response done(RequestContext& ctx, const ItemRoute& route, std::string_view what) {
   return redirect_see_other(tracker_item_link(ctx, route.item_id, route.year) +
                             "?done=" + std::string(what));
@@ -159,6 +170,7 @@ void keep_files(store::Transaction& tx, const ItemRoute& route, store::ProgressR
 Response tracker_item_save(RequestContext& ctx) {
   const auto route = item_route(ctx);
   if (!route) return error_page(ctx, ErrorPage::not_found);
+  if (auto forbidden = refused_unless_reporter(ctx, *route)) return std::move(*forbidden);
   ItemFormValues values = posted_values(ctx);
   std::vector<FieldError> errors;
   store::ProgressReport report = checked_report(ctx, values, errors);
@@ -177,6 +189,7 @@ Response tracker_item_save(RequestContext& ctx) {
 Response tracker_evidence_upload(RequestContext& ctx) {
   const auto route = item_route(ctx);
   if (!route) return error_page(ctx, ErrorPage::not_found);
+  if (auto forbidden = refused_unless_reporter(ctx, *route)) return std::move(*forbidden);
   const std::string label = trim_text(ctx.form().get("evidence_label"));
   const UploadedFile* file = ctx.upload("evidence_file");
   std::vector<FieldError> errors;
@@ -212,6 +225,7 @@ Response tracker_evidence_upload(RequestContext& ctx) {
 Response tracker_item_submit(RequestContext& ctx) {
   const auto route = item_route(ctx);
   if (!route) return error_page(ctx, ErrorPage::not_found);
+  if (auto forbidden = refused_unless_reporter(ctx, *route)) return std::move(*forbidden);
   const track::TrackerActor actor = tracker_actor(ctx);
   bool saved = true;
   if (auto refusal = run_tracker_step(ctx, [&](store::Transaction& tx) {
