@@ -102,35 +102,52 @@ std::vector<plan::IndicatorValue> indicator_series_with_computed(store::Transact
   return series;
 }
 
+namespace {
+
+// Adds one tagged project to its item's figures. A project's grant is its approved amount; an
+// approval not yet opened as a project counts its decided amount. Each KPI line names its
+// project, since an item may be served by several.
+void add_tagged_project(store::Transaction& tx, const store::ProjectItemTag& tag,
+                        ItemProjects& item) {
+  item.item_id = tag.item_id;
+  ++item.projects;
+  std::string reference, title;
+  if (const auto project = store::find_project(tx, tag.application_id)) {
+    reference = project->reference;
+    title = project->title;
+    item.grant_cents += project->approved.cents();
+  } else {
+    if (const auto application = store::find_application(tx, tag.application_id)) {
+      reference = application->reference.value_or("");
+      title = application->title;
+    }
+    if (const auto decision = store::find_decision(tx, tag.application_id);
+        decision && approval(decision->outcome) && decision->approved_amount)
+      item.grant_cents += decision->approved_amount->cents();
+  }
+  item.project_titles.push_back(reference.empty() ? title : reference + " " + title);
+  const std::string prefix = reference.empty() ? title : reference;
+  for (const std::string& line : latest_accepted_kpis(tx, tag.application_id))
+    item.kpi_lines.push_back(prefix + ": " + line);
+}
+
+}  // namespace
+
 std::vector<ItemProjects> projects_by_item(store::Transaction& tx) {
   std::map<std::string, ItemProjects> by_item;
-  for (const store::ProjectItemTag& tag : store::list_project_tags(tx)) {
-    ItemProjects& item = by_item[tag.item_id];
-    item.item_id = tag.item_id;
-    ++item.projects;
-    // A project's grant is its approved amount; an approval not yet opened as a project counts
-    // its decided amount.
-    std::string reference, title;
-    if (const auto project = store::find_project(tx, tag.application_id)) {
-      reference = project->reference;
-      title = project->title;
-      item.grant_cents += project->approved.cents();
-    } else {
-      if (const auto application = store::find_application(tx, tag.application_id)) {
-        reference = application->reference.value_or("");
-        title = application->title;
-      }
-      if (const auto decision = store::find_decision(tx, tag.application_id);
-          decision && approval(decision->outcome) && decision->approved_amount)
-        item.grant_cents += decision->approved_amount->cents();
-    }
-    item.project_titles.push_back(reference.empty() ? title : reference + " " + title);
-    for (std::string& line : latest_accepted_kpis(tx, tag.application_id))
-      item.kpi_lines.push_back(std::move(line));
-  }
+  for (const store::ProjectItemTag& tag : store::list_project_tags(tx))
+    add_tagged_project(tx, tag, by_item[tag.item_id]);
   std::vector<ItemProjects> items;
   for (auto& [id, item] : by_item) items.push_back(std::move(item));
   return items;
+}
+
+ItemProjects projects_of_item(store::Transaction& tx, std::string_view item_id) {
+  ItemProjects item;
+  item.item_id = std::string(item_id);
+  for (const store::ProjectItemTag& tag : store::list_project_tags(tx))
+    if (tag.item_id == item_id) add_tagged_project(tx, tag, item);
+  return item;
 }
 
 }  // namespace bsap::track

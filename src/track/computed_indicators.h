@@ -5,6 +5,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "plan/indicator.h"
@@ -33,8 +34,11 @@ struct ItemProjects {
   int projects = 0;
   std::int64_t grant_cents = 0;
   std::vector<std::string> project_titles;  // "CCFS-2026-001 荔枝窩…"
-  std::vector<std::string> kpi_lines;       // "Guided visits: 12 of 10"
+  std::vector<std::string> kpi_lines;       // "CCFS-2026-001: Guided visits: 12 of 10"
 };
+// Every item with at least one tagged project, in item order.
 std::vector<ItemProjects> projects_by_item(store::Transaction& tx);
+// One item's projects (projects == 0 when none is tagged to it).
+ItemProjects projects_of_item(store::Transaction& tx, std::string_view item_id);
 
 }  // namespace bsap::track

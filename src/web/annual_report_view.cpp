@@ -114,6 +114,9 @@ PageData ccfs_data(const ViewLanguage& view, const plan::PlanData& plan,
       row.set("text", view.data_text(ref->item->text));
     row.set("projects", std::to_string(item.projects));
     row.set("grant_amount", format_cents(item.grant_cents));
+    row.set("project_titles", text_list(item.project_titles));
+    row.set("kpi_lines", text_list(item.kpi_lines));
+    row.set("has_kpi_lines", !item.kpi_lines.empty());
     by_item.push_back(row);
   }
   data.set("has_by_item", !ccfs.by_item.empty());

@@ -47,4 +47,14 @@ std::string TemplateSet::render(std::string_view name, const PageData& data) con
   return page.render(context);
 }
 
+PageData text_list(const std::vector<std::string>& texts) {
+  PageData list{PageData::type::list};
+  for (const std::string& text : texts) {
+    PageData row;
+    row.set("text", text);
+    list.push_back(row);
+  }
+  return list;
+}
+
 }  // namespace bsap::web

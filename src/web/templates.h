@@ -7,10 +7,14 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace bsap::web {
 
 using PageData = kainjow::mustache::data;
+
+// A list of {text} rows, for {{#list}}<li>{{text}}</li>{{/list}}.
+PageData text_list(const std::vector<std::string>& texts);
 
 class TemplateSet {
  public:

@@ -5,8 +5,10 @@
 //     anyone else, or a report past draft, reads it with the reason it cannot be edited. The
 //     secretariat reviews, returns with a note, or publishes (tracker_review_forms.cpp).
 #include "store/user_repo.h"
+#include "track/computed_indicators.h"
 #include "web/error_pages.h"
 #include "web/pages.h"
+#include "web/progress_view.h"
 #include "web/tracker_view.h"
 
 namespace bsap::web {
@@ -127,6 +129,7 @@ struct ItemFacts {
   std::vector<store::Department> supporting;
   bool may_report = false;
   std::string updated_by;
+  track::ItemProjects projects;  // the funding scheme projects tagged to the item
 };
 
 ItemFacts load_item_facts(RequestContext& ctx, const std::string& item_id, int year) {
@@ -142,10 +145,21 @@ ItemFacts load_item_facts(RequestContext& ctx, const std::string& item_id, int y
       facts.supporting.push_back(std::move(*department));
   }
   facts.may_report = track::may_report_item(*tx, tracker_actor(ctx), item_id);
+  facts.projects = track::projects_of_item(*tx, item_id);
   if (facts.report && facts.report->updated_by != 0)
     if (auto user = store::find_user(*tx, facts.report->updated_by))
       facts.updated_by = user->display_name.empty() ? user->username : user->display_name;
   return facts;
+}
+
+// The projects serving the item and their KPI results (000 1.5, 2.1, 3.2 name the scheme), for the
+// focal point to draw on in the narrative and outputs.
+void add_projects(const track::ItemProjects& projects, PageData& data) {
+  data.set("has_projects", projects.projects > 0);
+  data.set("project_titles", text_list(projects.project_titles));
+  data.set("projects_grant", format_cents(projects.grant_cents));
+  data.set("kpi_lines", text_list(projects.kpi_lines));
+  data.set("has_kpi_lines", !projects.kpi_lines.empty());
 }
 
 // Why the visitor reads rather than edits, or "" when they may edit.
@@ -232,6 +246,7 @@ Response tracker_item_view(RequestContext& ctx, const std::string& item_id, int 
   data.set("year", std::to_string(year));
   add_departments(ctx, facts, data);
   add_report_summary(ctx, facts, data);
+  add_projects(facts.projects, data);
 
   const std::string reason = read_only_reason(ctx, facts);
   data.set("read_only_reason", reason);

@@ -246,7 +246,7 @@ test('the applicant portal meets WCAG 2.2 AA: registration, the organisation, ev
 test('assessment and project pages meet WCAG 2.2 AA', async (t) => {
   h.run(['demo', 'load', '--force']);
   const demoPassword = 'bsap-demo-2026';
-  for (const username of ['secretariat', 'assessor', 'committee', 'ngo'])
+  for (const username of ['secretariat', 'assessor', 'committee', 'ngo', 'plansec', 'department'])
     h.users.set(username, { username, password: demoPassword, role: username });
   // The demo's applications, by their state on the secretariat's dashboard.
   const ids = {};
@@ -267,6 +267,10 @@ test('assessment and project pages meet WCAG 2.2 AA', async (t) => {
     committee: [`/en/reviews/${ids.approved}`, `/zh/reviews/${ids.approved}`],
     ngo: ['/en/portal', `/en/portal/applications/${ids.approved}/assessment`,
       `/zh/portal/applications/${ids.screening}/assessment`, '/en/projects', `/en/projects/${ids.approved}`],
+    // The plan tracker (000 5.1): the working group's secretariat and a department's focal point.
+    plansec: ['/en/tracker', '/zh/tracker/review', '/en/tracker/items/1.5.2/2026',
+      '/en/tracker/departments', '/zh/tracker/indicators', '/en/tracker/cbi/2026', '/en/tracker/projects'],
+    department: ['/en/tracker', '/zh/tracker'],
   };
   for (const [username, pathnames] of Object.entries(pagesByUser)) {
     const page = await newAxePage();
@@ -276,5 +280,15 @@ test('assessment and project pages meet WCAG 2.2 AA', async (t) => {
     } finally {
       await page.context().close();
     }
+  }
+  // The demo tags its approved project to items 1.5.1 and 1.5.2 (000 1.5 names the scheme): the
+  // project shows on the item's progress page, beside its KPI results.
+  const tracker = await newAxePage();
+  try {
+    await h.login(tracker, 'plansec');
+    await tracker.goto(h.url('/en/tracker/items/1.5.2/2026'));
+    assert.ok(await tracker.locator('#item-projects li').count() >= 1, await tracker.getByRole('main').innerText());
+  } finally {
+    await tracker.context().close();
   }
 });

@@ -154,10 +154,22 @@ TEST_P(ComputedIndicatorsTest, ProjectsByItemCountGrantsAndAcceptedKpis_Priority
   EXPECT_EQ(items[0].grant_cents, hkd(420000).cents());
   ASSERT_EQ(items[0].project_titles.size(), 2u);
   EXPECT_THAT(items[0].project_titles[0], ::testing::StartsWith("CCFS-2026-"));
-  EXPECT_THAT(items[0].kpi_lines, ElementsAre("Guided visits: 12 of 10", "Volunteers: 40"));
+  // Each KPI line names its project: an item may be served by several.
+  const std::string& title = items[0].project_titles[0];
+  const std::string reference = title.substr(0, title.find(' '));
+  EXPECT_THAT(items[0].kpi_lines,
+              ElementsAre(reference + ": Guided visits: 12 of 10", reference + ": Volunteers: 40"));
   EXPECT_EQ(items[1].item_id, "2.1.1");
   EXPECT_EQ(items[1].projects, 1);
   EXPECT_EQ(items[1].grant_cents, hkd(300000).cents());
+
+  // One item's projects, as its progress page shows them; none for an untagged item.
+  auto tx = store_->begin();
+  const ItemProjects one = projects_of_item(*tx, "1.5.2");
+  EXPECT_EQ(one.projects, 2);
+  EXPECT_EQ(one.grant_cents, hkd(420000).cents());
+  EXPECT_EQ(one.kpi_lines, items[0].kpi_lines);
+  EXPECT_EQ(projects_of_item(*tx, "1.1.1").projects, 0);
 }
 
 }  // namespace
