@@ -27,6 +27,12 @@ AuditHead lock_audit_head(Transaction& tx) {
 
 }  // namespace
 
+std::int64_t audit_head_seq(Transaction& tx) {
+  std::int64_t seq = 0;
+  tx.sql() << "SELECT seq FROM audit_head WHERE id = 1", soci::into(seq);
+  return seq;
+}
+
 std::int64_t append_audit(Transaction& tx, const AuditEvent& event) {
   const AuditHead head = lock_audit_head(tx);
   AuditRecord record{

@@ -22,6 +22,10 @@ struct AuditEvent {
 // Appends one record in tx, chained to the newest one. Serialises concurrent appenders.
 std::int64_t append_audit(Transaction& tx, const AuditEvent& event);
 
+// The newest record's seq (0 before the first). Every state change appends a record, so what a
+// page built from the database shows is current while this number is unchanged.
+std::int64_t audit_head_seq(Transaction& tx);
+
 // Every record in sequence order, for verification and export.
 std::vector<AuditRecord> load_audit_log(Transaction& tx);
 

@@ -4,6 +4,7 @@
 // funding scheme's figures, with links to the annual report and the open data. Published
 // progress only: a draft, submitted or reviewed report never shows here.
 #include "plan/crosswalk.h"
+#include "store/audit_repo.h"
 #include "store/tracker_repo.h"
 #include "track/annual_report.h"
 #include "track/progress_service.h"
@@ -85,17 +86,13 @@ PageData year_links(RequestContext& ctx, const std::vector<int>& published, int 
   return links;
 }
 
-}  // namespace
-
-Response dashboard_page(RequestContext& ctx) {
+// The page's content for the year: the same for every visitor, so kept between requests.
+std::string dashboard_content(RequestContext& ctx, const std::vector<int>& published, int year,
+                              const std::string& title) {
   const DomainData& domain = ctx.web().domain;
-  std::vector<int> published;
   track::AnnualReport report;
-  int year = 0;
   {
     auto tx = ctx.web().store.begin();
-    published = store::published_years(*tx);
-    year = dashboard_year(ctx, published);
     report = track::build_annual_report(*tx, domain.plan, domain.indicators, domain.cbi, year);
   }
   const ViewLanguage view = view_language(ctx);
@@ -118,9 +115,31 @@ Response dashboard_page(RequestContext& ctx) {
   data.set("sdg_table", framework_table(ctx, plan::Framework::sdg, report.rollup.sdg,
                                         ctx.text("dash_by_sdg"), ctx.text("dash_sdg")));
   data.set("actions_table", action_table(ctx, report.rollup));
-  return render_titled_page(ctx, "dashboard",
-                            fill(ctx.text("dash_title"), "year", std::to_string(year)),
-                            std::move(data));
+  return render_content(ctx, "dashboard", title, std::move(data));
+}
+
+}  // namespace
+
+// Built once per language, year and change of the data (the audit log's head), not per request:
+// the public's busiest page (bench/http_dashboard.sh).
+Response dashboard_page(RequestContext& ctx) {
+  std::vector<int> published;
+  std::int64_t version = 0;
+  {
+    auto tx = ctx.web().store.begin();
+    version = store::audit_head_seq(*tx);
+    published = store::published_years(*tx);
+  }
+  const int year = dashboard_year(ctx, published);
+  std::string title = fill(ctx.text("dash_title"), "year", std::to_string(year));
+  const std::string key = std::string(lang_segment(ctx.lang())) + "/" + std::to_string(year);
+  ContentCache& cache = *ctx.web().dashboard_content;
+  std::optional<std::string> content = cache.find(key, version);
+  if (!content) {
+    content = dashboard_content(ctx, published, year, title);
+    cache.put(key, version, *content);
+  }
+  return render_titled_content(ctx, std::move(title), std::move(*content));
 }
 
 }  // namespace bsap::web

@@ -69,6 +69,26 @@ void add_links(const RequestContext& ctx, PageData& data) {
   data.set("ccfs_sites_href", ctx.link("/ccfs/sites"));
 }
 
+// What every page's content and layout may show: the texts, the language, the links, the title.
+void add_page_values(RequestContext& ctx, PageData& data, std::string title) {
+  data.set("t", ctx.web().texts[static_cast<std::size_t>(ctx.lang())]);
+  data.set("lang", std::string(lang_segment(ctx.lang())));
+  data.set("lang_tag", std::string(lang_tag(ctx.lang())));
+  data.set("title", std::move(title));
+  data.set("is_en", ctx.lang() == Lang::en);
+  add_links(ctx, data);
+  data.set("languages", language_switch(ctx));
+}
+
+Response layout_response(RequestContext& ctx, const PageData& data, int status) {
+  Response response;
+  response.status = status;
+  response.body = ctx.web().templates.render("layout", data);
+  // Pages carry the visitor's name and CSRF token: never cache them.
+  response.add_header("Cache-Control", "no-store");
+  return response;
+}
+
 }  // namespace
 
 void set_if_text(PageData& data, const std::string& key, const std::string& text) {
@@ -82,23 +102,25 @@ Response render_page(RequestContext& ctx, std::string_view template_name,
 
 Response render_titled_page(RequestContext& ctx, std::string_view template_name, std::string title,
                             PageData data, int status) {
-  const WebContext& web = ctx.web();
-  data.set("t", web.texts[static_cast<std::size_t>(ctx.lang())]);
-  data.set("lang", std::string(lang_segment(ctx.lang())));
-  data.set("lang_tag", std::string(lang_tag(ctx.lang())));
-  data.set("title", std::move(title));
-  data.set("is_en", ctx.lang() == Lang::en);
-  add_links(ctx, data);
+  add_page_values(ctx, data, std::move(title));
   add_visitor(ctx, data);
-  data.set("languages", language_switch(ctx));
-  data.set("content", web.templates.render(template_name, data));
+  data.set("content", ctx.web().templates.render(template_name, data));
+  return layout_response(ctx, data, status);
+}
 
-  Response response;
-  response.status = status;
-  response.body = web.templates.render("layout", data);
-  // Pages carry the visitor's name and CSRF token: never cache them.
-  response.add_header("Cache-Control", "no-store");
-  return response;
+std::string render_content(RequestContext& ctx, std::string_view template_name,
+                           const std::string& title, PageData data) {
+  add_page_values(ctx, data, title);
+  return ctx.web().templates.render(template_name, data);
+}
+
+Response render_titled_content(RequestContext& ctx, std::string title, std::string content,
+                               int status) {
+  PageData data;
+  add_page_values(ctx, data, std::move(title));
+  add_visitor(ctx, data);
+  data.set("content", std::move(content));
+  return layout_response(ctx, data, status);
 }
 
 std::string fill(std::string text, std::string_view name, std::string_view value) {

@@ -23,6 +23,14 @@ Response render_page(RequestContext& ctx, std::string_view template_name,
 Response render_titled_page(RequestContext& ctx, std::string_view template_name, std::string title,
                             PageData data, int status = 200);
 
+// For a page that keeps its content between requests (ContentCache): the content rendered with
+// the values every page has (texts, language, links, title), and the layout around content
+// rendered as render_titled_page would. The template must show nothing of the visitor.
+std::string render_content(RequestContext& ctx, std::string_view template_name,
+                           const std::string& title, PageData data);
+Response render_titled_content(RequestContext& ctx, std::string title, std::string content,
+                               int status = 200);
+
 // A catalogue text with {name} placeholders filled: fill("Locked until {until}", "until", "10:15").
 std::string fill(std::string text, std::string_view name, std::string_view value);
 

@@ -3,6 +3,7 @@
 // so threads share it.
 #pragma once
 #include <array>
+#include <memory>
 #include <string>
 
 #include "core/lang.h"
@@ -12,6 +13,7 @@
 #include "plan/plan_model.h"
 #include "rules/ruleset_registry.h"
 #include "store/store.h"
+#include "web/content_cache.h"
 #include "web/static_files.h"
 #include "web/templates.h"
 #include "web/web_session.h"
@@ -40,6 +42,8 @@ struct WebContext {
   // A real argon2id hash of a random password: checked when a username is unknown, so that
   // an unknown name takes as long to refuse as a wrong password and does not give itself away.
   std::string decoy_password_hash;
+  // The public dashboard's content per language and year (dashboard_page.cpp).
+  std::shared_ptr<ContentCache> dashboard_content = std::make_shared<ContentCache>();
 };
 
 }  // namespace bsap::web

@@ -41,6 +41,16 @@ TEST_P(StoreTest, AppendedRecordsAreNumberedAndChained) {
   EXPECT_TRUE(verify(*store_).ok());
 }
 
+// The head's seq is what cached pages are checked against: it moves with every append.
+TEST_P(StoreTest, TheHeadSeqMovesWithEveryAppend) {
+  std::int64_t before = -1;
+  in_transaction(*store_, [&](Transaction& tx) { before = audit_head_seq(tx); });
+  append_events(*store_, 2);
+  std::int64_t after = -1;
+  in_transaction(*store_, [&](Transaction& tx) { after = audit_head_seq(tx); });
+  EXPECT_EQ(after, before + 2);
+}
+
 TEST_P(StoreTest, EditedAndRemovedRecordsInTheDatabaseAreNamed) {
   append_events(*store_, 6);
   execute_sql("UPDATE audit_log SET after_json = '{\"approved\":true}' WHERE seq = 2");
