@@ -11,7 +11,7 @@
 #include "core/civil_date.h"
 #include "store/project_repo.h"
 #include "track/progress_service.h"
-#include "track/status_counts_json.h"
+#include "track/summary_json.h"
 
 namespace bsap::track {
 namespace {
@@ -130,13 +130,7 @@ Json report_json(const AnnualReport& report) {
                         {"demonstration", value.demonstration}});
     indicators.push_back({{"code", indicator.indicator->code}, {"series", series}});
   }
-  Json cbi = nullptr;
-  if (report.cbi)
-    cbi = {{"year", report.cbi->year},
-           {"total", report.cbi->total},
-           {"max_points", report.cbi->max_points()},
-           {"scored", report.cbi->scored},
-           {"components", report.cbi->components}};
+  const Json cbi = cbi_summary_json(report.cbi);
   return {{"year", report.year},
           {"overall", status_counts_json(report.rollup.overall)},
           {"actions", actions},

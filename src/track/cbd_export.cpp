@@ -29,7 +29,7 @@
 #include <nlohmann/json.hpp>
 
 #include "plan/crosswalk.h"
-#include "track/status_counts_json.h"
+#include "track/summary_json.h"
 
 namespace bsap::track {
 namespace {
@@ -112,13 +112,7 @@ std::string cbd_export_json(const plan::PlanData& plan, const AnnualReport& repo
   Json section_iii = Json::array();
   for (const plan::KmgbfTarget& target : plan.frameworks.kmgbf_targets)
     section_iii.push_back(target_json(plan, report, target));
-  Json cbi = nullptr;
-  if (report.cbi)
-    cbi = {{"year", report.cbi->year},
-           {"total", report.cbi->total},
-           {"max_points", report.cbi->max_points()},
-           {"scored", report.cbi->scored},
-           {"components", report.cbi->components}};
+  const Json cbi = cbi_summary_json(report.cbi);
   Json document = {{"report",
                     {{"year", report.year},
                      {"plan", bilingual(plan.plan.title)},

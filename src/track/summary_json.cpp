@@ -1,4 +1,4 @@
-#include "track/status_counts_json.h"
+#include "track/summary_json.h"
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -14,6 +14,15 @@ nlohmann::json status_counts_json(const plan::StatusCounts& counts) {
           {"going_well", counts.going_well()},
           {"share_on_track", counts.share_on_track()},
           {"by_status", by_status}};
+}
+
+nlohmann::json cbi_summary_json(const std::optional<plan::CbiScoring>& scoring) {
+  if (!scoring) return nullptr;
+  return {{"year", scoring->year},
+          {"total", scoring->total},
+          {"max_points", scoring->max_points()},
+          {"scored", scoring->scored},
+          {"components", scoring->components}};
 }
 
 }  // namespace bsap::track
