@@ -1,0 +1,168 @@
+#include "biodata/occurrence_interpretation.h"
+
+#include <array>
+#include <cctype>
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace bsap::biodata {
+namespace {
+
+using enum OccurrenceFlag;
+
+// The terms read, in slot order.
+enum Slot {
+  kOccurrenceId,
+  kScientificName,
+  kBasisOfRecord,
+  kEventDate,
+  kYear,
+  kMonth,
+  kDay,
+  kDecimalLatitude,
+  kDecimalLongitude,
+  kGeodeticDatum,
+  kVerbatimCoordinates,
+  kVerbatimCoordinateSystem,
+  kVerbatimSrs,
+  kUncertainty,
+  kIndividualCount,
+  kLocality,
+  kRecordedBy,
+  kSlotCount
+};
+
+constexpr std::array<std::string_view, kSlotCount> kTerms{
+    "occurrenceID",
+    "scientificName",
+    "basisOfRecord",
+    "eventDate",
+    "year",
+    "month",
+    "day",
+    "decimalLatitude",
+    "decimalLongitude",
+    "geodeticDatum",
+    "verbatimCoordinates",
+    "verbatimCoordinateSystem",
+    "verbatimSRS",
+    "coordinateUncertaintyInMeters",
+    "individualCount",
+    "locality",
+    "recordedBy",
+};
+
+constexpr std::array<std::string_view, 11> kBasisOfRecordTerms{
+    "PreservedSpecimen",  "FossilSpecimen", "LivingSpecimen",
+    "MaterialSample",     "Event",          "HumanObservation",
+    "MachineObservation", "Taxon",          "Occurrence",
+    "MaterialCitation",   "Observation"};
+
+std::string letters_lowered(std::string_view text) {
+  std::string out;
+  for (unsigned char c : text)
+    if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
+  return out;
+}
+
+// FNV-1a over the values with a separator: the same row gives the same key in every import.
+std::string row_digest(const Record& record) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (const std::string& value : record.values) {
+    for (unsigned char c : value) hash = (hash ^ c) * 1099511628211ull;
+    hash = (hash ^ 0x1f) * 1099511628211ull;
+  }
+  return fmt::format("row:{:016x}", hash);
+}
+
+}  // namespace
+
+std::optional<std::string> basis_of_record_term(std::string_view text) {
+  std::string wanted = letters_lowered(text);
+  for (std::string_view term : kBasisOfRecordTerms)
+    if (letters_lowered(term) == wanted) return std::string(term);
+  return std::nullopt;
+}
+
+std::optional<std::int64_t> parse_individual_count(std::string_view text) {
+  auto value = parse_decimal(text);
+  if (!value || *value < 0 || *value != std::floor(*value) || *value > 1e15) return std::nullopt;
+  return static_cast<std::int64_t>(*value);
+}
+
+std::optional<double> parse_uncertainty_meters(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+    text.remove_suffix(1);
+  if (text.ends_with("m")) text.remove_suffix(1);
+  auto value = parse_decimal(text);
+  if (!value || *value <= 0 || *value > 5'000'000) return std::nullopt;
+  return value;
+}
+
+OccurrenceInterpreter::OccurrenceInterpreter(const TableDescriptor& table,
+                                             const InterpretationContext& context)
+    : context_(context), positions_(kSlotCount) {
+  for (std::size_t slot = 0; slot < kSlotCount; ++slot)
+    positions_[slot] = table.field_position(kTerms[slot]);
+}
+
+std::string_view OccurrenceInterpreter::term(const Record& record, int slot) const {
+  const auto& position = positions_[static_cast<std::size_t>(slot)];
+  return position ? std::string_view(record.values[*position]) : std::string_view();
+}
+
+TaxonMatch OccurrenceInterpreter::match_name(std::string_view scientific_name) {
+  if (!context_.checklist) return {};
+  std::string key(scientific_name);
+  if (auto it = matched_.find(key); it != matched_.end()) return it->second;
+  TaxonMatch match = context_.checklist->match(scientific_name);
+  matched_.emplace(std::move(key), match);
+  return match;
+}
+
+Occurrence OccurrenceInterpreter::interpret(const Record& record) {
+  Occurrence out;
+  out.occurrence_id = term(record, kOccurrenceId);
+  out.record_key = !out.occurrence_id.empty() ? out.occurrence_id
+                   : !record.id.empty()       ? "id:" + record.id
+                                              : row_digest(record);
+  out.scientific_name = term(record, kScientificName);
+  TaxonMatch match = match_name(out.scientific_name);
+  out.taxon = match.taxon;
+  if (match.kind == MatchKind::none) out.flags.add(taxon_match_none);
+  if (match.kind == MatchKind::fuzzy) out.flags.add(taxon_match_fuzzy);
+
+  std::string_view basis = term(record, kBasisOfRecord);
+  auto basis_term = basis_of_record_term(basis);
+  out.basis_of_record = basis_term ? *basis_term : std::string(basis);
+  if (!basis_term) out.flags.add(basis_of_record_invalid);
+
+  InterpretedDate date = interpret_recorded_date(
+      {term(record, kEventDate), term(record, kYear), term(record, kMonth), term(record, kDay)},
+      context_.today);
+  out.date = date.date;
+  out.flags.add(date.flags);
+
+  InterpretedCoordinate where =
+      interpret_coordinate({term(record, kDecimalLatitude), term(record, kDecimalLongitude),
+                            term(record, kGeodeticDatum), term(record, kVerbatimCoordinates),
+                            term(record, kVerbatimCoordinateSystem), term(record, kVerbatimSrs)},
+                           context_.coordinates);
+  out.point = where.point;
+  out.flags.add(where.flags);
+
+  if (std::string_view text = term(record, kUncertainty); !text.empty()) {
+    out.uncertainty_m = parse_uncertainty_meters(text);
+    if (!out.uncertainty_m) out.flags.add(coordinate_uncertainty_meters_invalid);
+  }
+  if (std::string_view text = term(record, kIndividualCount); !text.empty()) {
+    out.individual_count = parse_individual_count(text);
+    if (!out.individual_count) out.flags.add(individual_count_invalid);
+  }
+  out.locality = term(record, kLocality);
+  out.recorded_by = term(record, kRecordedBy);
+  return out;
+}
+
+}  // namespace bsap::biodata

@@ -1,0 +1,154 @@
+// A whole core row interpreted (issue 9 §2): the flags the coordinate and date tests do not
+// cover (basis of record, individual count, uncertainty, taxon match), the record key that makes
+// a re-import idempotent, and a flagged record's geospatial verdict.
+#include "biodata/occurrence_interpretation.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+namespace bsap::biodata {
+namespace {
+
+using enum OccurrenceFlag;
+
+TableDescriptor occurrence_table() {
+  TableDescriptor table;
+  table.row_type = "http://rs.tdwg.org/dwc/terms/Occurrence";
+  for (const char* term : {"occurrenceID", "scientificName", "basisOfRecord", "eventDate",
+                           "decimalLatitude", "decimalLongitude", "geodeticDatum",
+                           "coordinateUncertaintyInMeters", "individualCount", "locality"}) {
+    FieldDescriptor field;
+    field.short_name = term;
+    field.term = std::string("http://rs.tdwg.org/dwc/terms/") + term;
+    table.fields.push_back(field);
+  }
+  return table;
+}
+
+class OccurrenceInterpretationTest : public ::testing::Test {
+ protected:
+  OccurrenceInterpretationTest() {
+    context_.today = {2026, 11, 23};
+    context_.checklist = &checklist_;
+    context_.coordinates.in_home_region = [](LonLat p) {
+      return p.lon >= 113.8 && p.lon <= 114.5 && p.lat >= 22.1 && p.lat <= 22.6;
+    };
+  }
+
+  // A good record, with the named terms changed.
+  Occurrence interpret(const std::map<std::string, std::string>& changes, std::string id = "") {
+    std::map<std::string, std::string> values{{"occurrenceID", "urn:hk:1"},
+                                              {"scientificName", "Cuora trifasciata"},
+                                              {"basisOfRecord", "HumanObservation"},
+                                              {"eventDate", "2020-05-17"},
+                                              {"decimalLatitude", "22.4"},
+                                              {"decimalLongitude", "114.2"},
+                                              {"geodeticDatum", "WGS84"},
+                                              {"coordinateUncertaintyInMeters", "30"},
+                                              {"individualCount", "2"},
+                                              {"locality", "Tai Mo Shan"}};
+    for (const auto& [term, value] : changes) values[term] = value;
+    Record record;
+    record.table = &table_;
+    record.id = std::move(id);
+    for (const auto& field : table_.fields) record.values.push_back(values[field.short_name]);
+    OccurrenceInterpreter interpreter(table_, context_);
+    return interpreter.interpret(record);
+  }
+
+  TableDescriptor table_ = occurrence_table();
+  TaxonMatcher checklist_{{{3, "Cuora trifasciata (Bell, 1825)", std::nullopt}}};
+  InterpretationContext context_;
+};
+
+TEST_F(OccurrenceInterpretationTest, AGoodRecordHasNoFlag) {
+  Occurrence good = interpret({});
+  EXPECT_TRUE(good.flags.empty()) << good.flags.bits();
+  EXPECT_EQ(good.taxon, 3);
+  EXPECT_EQ(good.record_key, "urn:hk:1");
+  EXPECT_EQ(good.date->iso(), "2020-05-17");
+  EXPECT_EQ(*good.individual_count, 2);
+  EXPECT_DOUBLE_EQ(*good.uncertainty_m, 30);
+  EXPECT_EQ(good.locality, "Tai Mo Shan");
+}
+
+TEST_F(OccurrenceInterpretationTest, TaxonMatchNoneAndFuzzy) {
+  EXPECT_TRUE(interpret({{"scientificName", "Panthera tigris"}}).flags.has(taxon_match_none));
+  EXPECT_TRUE(interpret({{"scientificName", ""}}).flags.has(taxon_match_none));
+  Occurrence fuzzy = interpret({{"scientificName", "Cuora trifaciata"}});
+  EXPECT_TRUE(fuzzy.flags.has(taxon_match_fuzzy));
+  EXPECT_EQ(fuzzy.taxon, 3);
+  EXPECT_FALSE(fuzzy.flags.has_geospatial_issue());
+}
+
+TEST_F(OccurrenceInterpretationTest, BasisOfRecordFromTheVocabularyInAnySpelling) {
+  EXPECT_EQ(interpret({{"basisOfRecord", "HUMAN_OBSERVATION"}}).basis_of_record,
+            "HumanObservation");
+  EXPECT_EQ(interpret({{"basisOfRecord", "preserved specimen"}}).basis_of_record,
+            "PreservedSpecimen");
+  EXPECT_FALSE(
+      interpret({{"basisOfRecord", "MaterialCitation"}}).flags.has(basis_of_record_invalid));
+  Occurrence bad = interpret({{"basisOfRecord", "seen it myself"}});
+  EXPECT_TRUE(bad.flags.has(basis_of_record_invalid));
+  EXPECT_EQ(bad.basis_of_record, "seen it myself");
+  EXPECT_TRUE(interpret({{"basisOfRecord", ""}}).flags.has(basis_of_record_invalid));
+}
+
+TEST_F(OccurrenceInterpretationTest, IndividualCountZeroOrMoreWholeNumbers) {
+  EXPECT_FALSE(interpret({{"individualCount", "0"}}).flags.has(individual_count_invalid));
+  EXPECT_FALSE(interpret({{"individualCount", "3.0"}}).flags.has(individual_count_invalid));
+  EXPECT_FALSE(interpret({{"individualCount", ""}}).flags.has(individual_count_invalid));
+  EXPECT_TRUE(interpret({{"individualCount", "-1"}}).flags.has(individual_count_invalid));
+  EXPECT_TRUE(interpret({{"individualCount", "2.5"}}).flags.has(individual_count_invalid));
+  EXPECT_TRUE(interpret({{"individualCount", "many"}}).flags.has(individual_count_invalid));
+}
+
+TEST_F(OccurrenceInterpretationTest, UncertaintyAboveZeroUpTo5000Km) {
+  auto flagged = [&](const char* text) {
+    return interpret({{"coordinateUncertaintyInMeters", text}})
+        .flags.has(coordinate_uncertainty_meters_invalid);
+  };
+  EXPECT_TRUE(flagged("0"));
+  EXPECT_FALSE(flagged("0.001"));
+  EXPECT_FALSE(flagged("5000000"));
+  EXPECT_TRUE(flagged("5000000.1"));
+  EXPECT_TRUE(flagged("-10"));
+  EXPECT_TRUE(flagged("about 30"));
+  EXPECT_FALSE(flagged("30 m"));
+  EXPECT_FALSE(flagged(""));
+}
+
+TEST_F(OccurrenceInterpretationTest, RecordKeyIsOccurrenceIdElseCoreIdElseRowDigest) {
+  EXPECT_EQ(interpret({}, "row-7").record_key, "urn:hk:1");
+  EXPECT_EQ(interpret({{"occurrenceID", ""}}, "row-7").record_key, "id:row-7");
+  Occurrence first = interpret({{"occurrenceID", ""}});
+  Occurrence again = interpret({{"occurrenceID", ""}});
+  Occurrence other = interpret({{"occurrenceID", ""}, {"locality", "Lantau"}});
+  EXPECT_EQ(first.record_key.substr(0, 4), "row:");
+  EXPECT_EQ(first.record_key, again.record_key);
+  EXPECT_NE(first.record_key, other.record_key);
+}
+
+TEST_F(OccurrenceInterpretationTest, GeospatialFlagsKeepTheRecordOffTheMap) {
+  Occurrence zero = interpret({{"decimalLatitude", "0"}, {"decimalLongitude", "0"}});
+  EXPECT_TRUE(zero.flags.has(zero_coordinate));
+  EXPECT_TRUE(zero.flags.has_geospatial_issue());
+  Occurrence no_datum = interpret({{"geodeticDatum", ""}});
+  EXPECT_TRUE(no_datum.flags.has(geodetic_datum_assumed_wgs84));
+  EXPECT_FALSE(no_datum.flags.has_geospatial_issue());
+}
+
+TEST(OccurrenceFlag, NamesRoundTripAndGeospatialSetIsGbifs) {
+  for (OccurrenceFlag flag : all_flags()) EXPECT_EQ(flag_from_name(flag_name(flag)), flag);
+  EXPECT_EQ(all_flags().size(), 15u);
+  EXPECT_EQ(flag_name(OccurrenceFlag::country_coordinate_mismatch), "COUNTRY_COORDINATE_MISMATCH");
+  int geospatial = 0;
+  for (OccurrenceFlag flag : all_flags()) geospatial += is_geospatial(flag);
+  EXPECT_EQ(geospatial, 6);
+  EXPECT_FALSE(is_geospatial(OccurrenceFlag::coordinate_reprojected));
+  EXPECT_FALSE(flag_from_name("NOT_A_FLAG"));
+}
+
+}  // namespace
+}  // namespace bsap::biodata
