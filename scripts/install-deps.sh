@@ -9,9 +9,10 @@ APT_PACKAGES=(
   libsoci-dev libsqlite3-dev sqlite3 libpq-dev postgresql-15
   libsodium-dev libcli11-dev libspdlog-dev libfmt-dev
   libopencc-dev opencc libkainjow-mustache-dev nlohmann-json3-dev libyaml-cpp-dev
-  libzip-dev libxlsxwriter-dev libpugixml-dev libgeos-dev
+  libzip-dev libxlsxwriter-dev libpugixml-dev libgeos-dev libproj-dev libshp-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium fonts-wqy-microhei nodejs npm wrk nginx-light curl tzdata clang-format
+  postgresql-15-postgis-3 time jq
 )
 
 missing=()

@@ -5,63 +5,17 @@
 // STRtree finds the patches within the gap of each other, so the work is not all pairs.
 #include "geo/natural_area_links.h"
 
-#include <geos_c.h>
-
 #include <algorithm>
 #include <cmath>
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "geo/geos_handle.h"
+
 namespace bsap::geo {
 namespace {
 
 using nlohmann::json;
-
-// ---- GEOS, owned
-
-class Geos {
- public:
-  Geos() : context_(GEOS_init_r()) {
-    GEOSContext_setErrorMessageHandler_r(context_, &Geos::keep_message, &last_error_);
-  }
-  ~Geos() { GEOS_finish_r(context_); }
-  Geos(const Geos&) = delete;
-  Geos& operator=(const Geos&) = delete;
-
-  GEOSContextHandle_t context() const { return context_; }
-  const std::string& last_error() const { return last_error_; }
-
- private:
-  static void keep_message(const char* message, void* last_error) {
-    *static_cast<std::string*>(last_error) = message ? message : "";
-  }
-  GEOSContextHandle_t context_;
-  std::string last_error_;
-};
-
-struct GeometryDeleter {
-  GEOSContextHandle_t context;
-  void operator()(GEOSGeometry* geometry) const { GEOSGeom_destroy_r(context, geometry); }
-};
-using Geometry = std::unique_ptr<GEOSGeometry, GeometryDeleter>;
-
-class GeoJsonReader {
- public:
-  explicit GeoJsonReader(GEOSContextHandle_t context)
-      : context_(context), reader_(GEOSGeoJSONReader_create_r(context)) {}
-  ~GeoJsonReader() { GEOSGeoJSONReader_destroy_r(context_, reader_); }
-  GeoJsonReader(const GeoJsonReader&) = delete;
-  GeoJsonReader& operator=(const GeoJsonReader&) = delete;
-
-  Geometry read(const std::string& geometry_json) const {
-    return Geometry(GEOSGeoJSONReader_readGeometry_r(context_, reader_, geometry_json.c_str()),
-                    GeometryDeleter{context_});
-  }
-
- private:
-  GEOSContextHandle_t context_;
-  GEOSGeoJSONReader* reader_;
-};
 
 // An STRtree of geometries owned elsewhere; items are their indices.
 class Index {
@@ -262,10 +216,6 @@ NaturalAreaLinks link(const Geos& geos, const std::vector<Feature>& patch_featur
 }
 
 }  // namespace
-
-std::string GeoInputError::message() const {
-  return source + ": " + (feature > 0 ? "feature " + std::to_string(feature) + " " : "") + reason;
-}
 
 std::variant<NaturalAreaLinks, GeoInputError> link_natural_areas(
     std::string_view patches_geojson, std::optional<std::string_view> barriers_geojson,

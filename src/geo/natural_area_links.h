@@ -12,6 +12,8 @@
 #include <variant>
 #include <vector>
 
+#include "geo/geo_input_error.h"
+
 namespace bsap::geo {
 
 struct NaturalPatch {
@@ -22,16 +24,6 @@ struct NaturalPatch {
 struct NaturalAreaLinks {
   std::vector<NaturalPatch> patches;       // in the file's order
   std::vector<std::pair<int, int>> links;  // connected patch indices (i < j), ascending
-};
-
-// Bad input, said so the person can fix the file: which file ("patches"/"barriers"), which
-// feature (1-based; 0 when the fault is the file as a whole) and what is wrong.
-struct GeoInputError {
-  std::string source;
-  int feature = 0;
-  std::string reason;
-  // "patches: feature 3 (Tai Po Kau) invalid geometry: Self-intersection[...]"
-  std::string message() const;
 };
 
 // patches: Polygon/MultiPolygon features; barriers: LineString/MultiLineString/Polygon/
