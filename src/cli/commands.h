@@ -34,6 +34,8 @@ void add_jobs_commands(CLI::App& app, const GlobalOptions& options);    // jobs_
 void add_mail_commands(CLI::App& app, const GlobalOptions& options);    // mail_commands.cpp
 // project_commands.cpp: `bsap project schedule`.
 void add_project_commands(CLI::App& app, const GlobalOptions& options);
+// biodata_commands.cpp: `bsap biodata import|taxa|areas|species`.
+void add_biodata_commands(CLI::App& app, const GlobalOptions& options);
 
 // Subcommand callbacks report their outcome by throwing this; main turns it into the exit code.
 struct CommandExit {

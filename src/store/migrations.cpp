@@ -1,5 +1,6 @@
 #include "store/migrations.h"
 
+#include "biodata/occurrence_flag.h"
 #include "core/audit_chain.h"
 
 namespace bsap::store {
@@ -828,6 +829,126 @@ const Migration kTracker{
     },
 };
 
+// The biodiversity hub (issue 9; 000_e0ccae9882b7fb64.txt 優先行動 3.2 item 3): datasets as
+// imported, the checklist, occurrences with their flags, area layers and which areas hold which
+// occurrence. On PostgreSQL, PostGIS keeps a geometry beside each, so spatial SQL runs there too.
+const Migration kBiodata{
+    7,
+    "biodiversity hub: datasets, taxa, occurrences, area layers, occurrence areas",
+    {
+        R"sql(CREATE TABLE bio_datasets (
+  id {identity},
+  dataset_key TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  source TEXT NOT NULL,
+  imported_at TEXT NOT NULL,
+  imported_by TEXT NOT NULL,
+  records_read BIGINT NOT NULL CHECK (records_read >= 0),
+  records_loaded BIGINT NOT NULL CHECK (records_loaded >= 0),
+  report_json TEXT NOT NULL
+))sql",
+        // accepted_id NULL: an accepted name. sensitivity: 0 none, then Chapman (2020)'s
+        // generalisations 0.001°, 0.01°, 0.1°, and 4 withheld.
+        R"sql(CREATE TABLE bio_taxa (
+  id {identity},
+  checklist TEXT NOT NULL,
+  source_taxon_id TEXT NOT NULL,
+  scientific_name TEXT NOT NULL,
+  canonical_name TEXT NOT NULL,
+  taxon_rank TEXT NOT NULL DEFAULT '',
+  kingdom TEXT NOT NULL DEFAULT '',
+  phylum TEXT NOT NULL DEFAULT '',
+  class_name TEXT NOT NULL DEFAULT '',
+  order_name TEXT NOT NULL DEFAULT '',
+  family TEXT NOT NULL DEFAULT '',
+  genus TEXT NOT NULL DEFAULT '',
+  taxonomic_status TEXT NOT NULL DEFAULT '',
+  accepted_id BIGINT REFERENCES bio_taxa (id),
+  name_zh TEXT NOT NULL DEFAULT '',
+  name_en TEXT NOT NULL DEFAULT '',
+  establishment TEXT NOT NULL DEFAULT 'unknown'
+    CHECK (establishment IN ('native', 'exotic', 'invasive', 'unknown')),
+  iucn_category TEXT NOT NULL DEFAULT ''
+    CHECK (iucn_category IN ('', 'EX', 'EW', 'CR', 'EN', 'VU', 'NT', 'LC', 'DD', 'NE')),
+  sensitivity INTEGER NOT NULL DEFAULT 0 CHECK (sensitivity BETWEEN 0 AND 4),
+  UNIQUE (checklist, source_taxon_id)
+))sql",
+        "CREATE INDEX bio_taxa_by_canonical ON bio_taxa (canonical_name)",
+        R"sql(CREATE TABLE bio_occurrences (
+  id {identity},
+  dataset_id BIGINT NOT NULL REFERENCES bio_datasets (id),
+  record_key TEXT NOT NULL,
+  occurrence_id TEXT NOT NULL,
+  scientific_name TEXT NOT NULL,
+  taxon_id BIGINT REFERENCES bio_taxa (id),
+  basis_of_record TEXT NOT NULL,
+  event_date TEXT,
+  year INTEGER,
+  latitude DOUBLE PRECISION,
+  longitude DOUBLE PRECISION,
+  uncertainty_m DOUBLE PRECISION,
+  individual_count BIGINT,
+  locality TEXT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  flags INTEGER NOT NULL,
+  grid_cell TEXT,
+  UNIQUE (dataset_id, record_key),
+  CHECK ((latitude IS NULL) = (longitude IS NULL))
+))sql",
+        "CREATE INDEX bio_occurrences_by_taxon ON bio_occurrences (taxon_id)",
+        "CREATE INDEX bio_occurrences_by_grid_cell ON bio_occurrences (grid_cell)",
+        R"sql(CREATE TABLE bio_layers (
+  id {identity},
+  code TEXT NOT NULL UNIQUE,
+  name_zh TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('country_park', 'special_area', 'marine_park',
+    'marine_reserve', 'scheme_site', 'district', 'other')),
+  source TEXT NOT NULL,
+  imported_at TEXT NOT NULL,
+  imported_by TEXT NOT NULL,
+  repair_report_json TEXT NOT NULL
+))sql",
+        R"sql(CREATE TABLE bio_areas (
+  id {identity},
+  layer_id BIGINT NOT NULL REFERENCES bio_layers (id),
+  code TEXT NOT NULL,
+  name_zh TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  area_m2 DOUBLE PRECISION NOT NULL,
+  wkb {blob} NOT NULL,
+  UNIQUE (layer_id, code)
+))sql",
+    },
+    // The join table has no row id of its own: the pair is the key, by area first, so an area's
+    // occurrences are one range.
+    {
+        R"sql(CREATE TABLE bio_occurrence_areas (
+  area_id BIGINT NOT NULL REFERENCES bio_areas (id),
+  occurrence_id BIGINT NOT NULL REFERENCES bio_occurrences (id),
+  PRIMARY KEY (area_id, occurrence_id)
+) WITHOUT ROWID)sql",
+        "CREATE INDEX bio_occurrence_areas_by_occurrence ON bio_occurrence_areas (occurrence_id)",
+    },
+    {
+        R"sql(CREATE TABLE bio_occurrence_areas (
+  area_id BIGINT NOT NULL REFERENCES bio_areas (id),
+  occurrence_id BIGINT NOT NULL REFERENCES bio_occurrences (id),
+  PRIMARY KEY (area_id, occurrence_id)
+))sql",
+        "CREATE INDEX bio_occurrence_areas_by_occurrence ON bio_occurrence_areas (occurrence_id)",
+        "CREATE EXTENSION IF NOT EXISTS postgis",
+        "ALTER TABLE bio_areas ADD COLUMN geom geometry GENERATED ALWAYS AS "
+        "(ST_GeomFromWKB(wkb, 4326)) STORED",
+        "CREATE INDEX bio_areas_geom ON bio_areas USING GIST (geom)",
+        // Only records with a place on the map get a point ({geospatial_mask}: flags.h).
+        "ALTER TABLE bio_occurrences ADD COLUMN geom geometry(Point, 4326) GENERATED ALWAYS AS "
+        "(CASE WHEN longitude IS NOT NULL AND flags & {geospatial_mask} = 0 THEN "
+        "ST_SetSRID(ST_MakePoint(longitude, latitude), 4326) END) STORED",
+        "CREATE INDEX bio_occurrences_geom ON bio_occurrences USING GIST (geom)",
+    },
+};
+
 void replace_all(std::string& text, std::string_view from, std::string_view to) {
   for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
     text.replace(at, from.size(), to);
@@ -836,9 +957,13 @@ void replace_all(std::string& text, std::string_view from, std::string_view to) 
 }  // namespace
 
 const std::vector<Migration>& migrations() {
-  static const std::vector<Migration> all{
-      kUsersSessionsAudit, kApplicantPortal, kApplicationAttachments,
-      kAssessment,         kProjects,        kTracker};
+  static const std::vector<Migration> all{kUsersSessionsAudit,
+                                          kApplicantPortal,
+                                          kApplicationAttachments,
+                                          kAssessment,
+                                          kProjects,
+                                          kTracker,
+                                          kBiodata};
   return all;
 }
 
@@ -858,6 +983,7 @@ std::string render_migration_statement(std::string_view statement, Backend backe
               backend == Backend::sqlite ? kIdentitySqlite : kIdentityPostgres);
   replace_all(rendered, "{blob}", backend == Backend::sqlite ? kBlobSqlite : kBlobPostgres);
   replace_all(rendered, "{genesis_hash}", genesis_hash());
+  replace_all(rendered, "{geospatial_mask}", std::to_string(biodata::geospatial_flag_mask()));
   return rendered;
 }
 

@@ -1,0 +1,183 @@
+#include "store/bio_occurrence_repo.h"
+
+#include <soci/soci.h>
+
+#include <nlohmann/json.hpp>
+
+#include "store/audit_repo.h"
+#include "store/repo_support.h"
+
+namespace bsap::store {
+namespace {
+
+// Column vectors of one batch, bound as SOCI bulk parameters.
+struct OccurrenceBatch {
+  std::vector<std::string> record_key, occurrence_id, scientific_name, basis, locality, recorded_by;
+  std::vector<long long> taxon, year, count;
+  std::vector<int> flags;
+  std::vector<std::string> event_date, grid_cell;
+  std::vector<double> latitude, longitude, uncertainty;
+  std::vector<soci::indicator> taxon_i, date_i, year_i, point_i, uncertainty_i, count_i, cell_i;
+
+  void add(const OccurrenceRow& row) {
+    const biodata::Occurrence& o = *row.occurrence;
+    record_key.push_back(o.record_key);
+    occurrence_id.push_back(o.occurrence_id);
+    scientific_name.push_back(o.scientific_name);
+    basis.push_back(o.basis_of_record);
+    locality.push_back(o.locality);
+    recorded_by.push_back(o.recorded_by);
+    flags.push_back(static_cast<int>(o.flags.bits()));
+    push(taxon, taxon_i, o.taxon ? std::optional<long long>(o.taxon) : std::nullopt);
+    push(event_date, date_i, o.date ? std::optional(o.date->iso()) : std::nullopt);
+    push(year, year_i, o.date ? std::optional<long long>(o.date->year) : std::nullopt);
+    latitude.push_back(o.point ? o.point->lat : 0);
+    longitude.push_back(o.point ? o.point->lon : 0);
+    point_i.push_back(o.point ? soci::i_ok : soci::i_null);
+    push(uncertainty, uncertainty_i, o.uncertainty_m);
+    push(count, count_i,
+         o.individual_count ? std::optional<long long>(*o.individual_count) : std::nullopt);
+    push(grid_cell, cell_i, row.grid_cell);
+  }
+
+  template <typename T>
+  static void push(std::vector<T>& values, std::vector<soci::indicator>& indicators,
+                   const std::optional<T>& value) {
+    values.push_back(value.value_or(T{}));
+    indicators.push_back(value ? soci::i_ok : soci::i_null);
+  }
+};
+
+nlohmann::json counts_json(const BioDataset& dataset) {
+  return {{"title", dataset.title},
+          {"source", dataset.source},
+          {"records_read", dataset.records_read},
+          {"records_loaded", dataset.records_loaded}};
+}
+
+}  // namespace
+
+std::int64_t begin_dataset_import(Transaction& tx, const BioDataset& dataset) {
+  auto& sql = tx.sql();
+  if (auto existing = find_dataset(tx, dataset.dataset_key)) {
+    sql << "DELETE FROM bio_occurrence_areas WHERE occurrence_id IN "
+           "(SELECT id FROM bio_occurrences WHERE dataset_id = :d)",
+        soci::use(existing->id);
+    sql << "DELETE FROM bio_occurrences WHERE dataset_id = :d", soci::use(existing->id);
+    return existing->id;
+  }
+  long long zero = 0;
+  sql << "INSERT INTO bio_datasets (dataset_key, title, source, imported_at, imported_by, "
+         "records_read, records_loaded, report_json) VALUES (:k, :t, :s, :a, :b, :r, :l, '{}')",
+      soci::use(dataset.dataset_key), soci::use(dataset.title), soci::use(dataset.source),
+      soci::use(dataset.imported_at), soci::use(dataset.imported_by), soci::use(zero),
+      soci::use(zero);
+  long long id = 0;
+  sql << "SELECT id FROM bio_datasets WHERE dataset_key = :k", soci::use(dataset.dataset_key),
+      soci::into(id);
+  return id;
+}
+
+void insert_occurrences(Transaction& tx, std::int64_t dataset_id,
+                        std::span<const OccurrenceRow> rows) {
+  if (rows.empty()) return;
+  OccurrenceBatch b;
+  for (const OccurrenceRow& row : rows) b.add(row);
+  std::vector<long long> dataset(rows.size(), dataset_id);
+  auto& sql = tx.sql();
+  sql << "INSERT INTO bio_occurrences (dataset_id, record_key, occurrence_id, scientific_name, "
+         "taxon_id, basis_of_record, event_date, year, latitude, longitude, uncertainty_m, "
+         "individual_count, locality, recorded_by, flags, grid_cell) VALUES (:d, :k, :o, :n, :t, "
+         ":b, :e, :y, :lat, :lon, :u, :c, :loc, :r, :f, :g)",
+      soci::use(dataset), soci::use(b.record_key), soci::use(b.occurrence_id),
+      soci::use(b.scientific_name), soci::use(b.taxon, b.taxon_i), soci::use(b.basis),
+      soci::use(b.event_date, b.date_i), soci::use(b.year, b.year_i),
+      soci::use(b.latitude, b.point_i), soci::use(b.longitude, b.point_i),
+      soci::use(b.uncertainty, b.uncertainty_i), soci::use(b.count, b.count_i),
+      soci::use(b.locality), soci::use(b.recorded_by), soci::use(b.flags),
+      soci::use(b.grid_cell, b.cell_i);
+
+  std::vector<long long> area, join_dataset;
+  std::vector<std::string> key;
+  for (const OccurrenceRow& row : rows)
+    for (std::int64_t area_id : row.area_ids) {
+      area.push_back(area_id);
+      join_dataset.push_back(dataset_id);
+      key.push_back(row.occurrence->record_key);
+    }
+  if (area.empty()) return;
+  sql << "INSERT INTO bio_occurrence_areas (area_id, occurrence_id) SELECT :a, id FROM "
+         "bio_occurrences WHERE dataset_id = :d AND record_key = :k",
+      soci::use(area), soci::use(join_dataset), soci::use(key);
+}
+
+void finish_dataset_import(Transaction& tx, const BioDataset& dataset, std::string_view actor) {
+  auto before = find_dataset(tx, dataset.dataset_key);
+  long long read = dataset.records_read, loaded = dataset.records_loaded;
+  tx.sql() << "UPDATE bio_datasets SET title = :t, source = :s, imported_at = :a, imported_by = "
+              ":b, records_read = :r, records_loaded = :l, report_json = :j WHERE dataset_key = :k",
+      soci::use(dataset.title), soci::use(dataset.source), soci::use(dataset.imported_at),
+      soci::use(dataset.imported_by), soci::use(read), soci::use(loaded),
+      soci::use(dataset.report_json), soci::use(dataset.dataset_key);
+  // The previous version's counts, read before this update, say what the import replaced.
+  bool replaced = before && before->records_read + before->records_loaded > 0;
+  append_audit(
+      tx, {std::string(actor), "bio_dataset", dataset.dataset_key, replaced ? "reimport" : "import",
+           replaced ? counts_json(*before).dump() : "null", counts_json(dataset).dump()});
+}
+
+std::vector<MappablePoint> mappable_occurrences(Transaction& tx) {
+  std::vector<MappablePoint> out;
+  long long id = 0;
+  double lon = 0, lat = 0;
+  int mask = static_cast<int>(biodata::geospatial_flag_mask());
+  soci::statement st =
+      (tx.sql().prepare << "SELECT id, longitude, latitude FROM bio_occurrences WHERE longitude "
+                           "IS NOT NULL AND (flags & :m) = 0 ORDER BY id",
+       soci::use(mask), soci::into(id), soci::into(lon), soci::into(lat));
+  st.execute();
+  while (st.fetch()) out.push_back({id, lon, lat});
+  return out;
+}
+
+void insert_area_joins(Transaction& tx, const std::vector<long long>& area_ids,
+                       const std::vector<long long>& occurrence_ids) {
+  if (area_ids.empty()) return;
+  std::vector<long long> areas = area_ids, occurrences = occurrence_ids;  // SOCI binds non-const
+  tx.sql() << "INSERT INTO bio_occurrence_areas (area_id, occurrence_id) VALUES (:a, :o)",
+      soci::use(areas), soci::use(occurrences);
+}
+
+std::vector<BioDataset> list_datasets(Transaction& tx) {
+  std::vector<BioDataset> out;
+  BioDataset row;
+  long long id = 0, read = 0, loaded = 0;
+  soci::statement st =
+      (tx.sql().prepare << "SELECT id, dataset_key, title, source, imported_at, imported_by, "
+                           "records_read, records_loaded, report_json FROM bio_datasets "
+                           "ORDER BY dataset_key",
+       soci::into(id), soci::into(row.dataset_key), soci::into(row.title), soci::into(row.source),
+       soci::into(row.imported_at), soci::into(row.imported_by), soci::into(read),
+       soci::into(loaded), soci::into(row.report_json));
+  st.execute();
+  while (st.fetch()) {
+    row.id = id, row.records_read = read, row.records_loaded = loaded;
+    out.push_back(row);
+  }
+  return out;
+}
+
+std::optional<BioDataset> find_dataset(Transaction& tx, std::string_view dataset_key) {
+  for (BioDataset& dataset : list_datasets(tx))
+    if (dataset.dataset_key == dataset_key) return std::move(dataset);
+  return std::nullopt;
+}
+
+std::int64_t count_occurrences(Transaction& tx, std::int64_t dataset_id) {
+  long long count = 0;
+  tx.sql() << "SELECT COUNT(*) FROM bio_occurrences WHERE dataset_id = :d", soci::use(dataset_id),
+      soci::into(count);
+  return count;
+}
+
+}  // namespace bsap::store

@@ -1,0 +1,59 @@
+// The hub's datasets and their occurrences (issue 9 §1–2). An import replaces a dataset whole:
+// the dataset is found by its key, its previous records and their area joins are removed and the
+// archive's records written, all in the caller's transaction, so a failed import leaves the
+// previous version in place and a repeated one leaves the same records. One audit record per
+// import, not per occurrence.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "biodata/occurrence_interpretation.h"
+#include "store/store.h"
+
+namespace bsap::store {
+
+struct BioDataset {
+  std::int64_t id = 0;
+  std::string dataset_key;  // the archive's identifier, else its file name
+  std::string title;
+  std::string source;  // the path it was imported from
+  std::string imported_at;
+  std::string imported_by;
+  std::int64_t records_read = 0;
+  std::int64_t records_loaded = 0;
+  std::string report_json;
+};
+
+// An occurrence to write: its interpretation, its 1 km square, the areas that contain it.
+struct OccurrenceRow {
+  const biodata::Occurrence* occurrence = nullptr;
+  std::optional<std::string> grid_cell;  // none when the record has no place on the map
+  std::vector<std::int64_t> area_ids;
+};
+
+// Creates the dataset, or empties the one with the same key for its new version; returns its id.
+std::int64_t begin_dataset_import(Transaction& tx, const BioDataset& dataset);
+// Writes a batch of the dataset's occurrences and their area joins.
+void insert_occurrences(Transaction& tx, std::int64_t dataset_id,
+                        std::span<const OccurrenceRow> rows);
+// Records the counts and the report, and the audit record of the import.
+void finish_dataset_import(Transaction& tx, const BioDataset& dataset, std::string_view actor);
+
+// An occurrence with a place on the map (a point and no geospatial flag), for joining to areas.
+struct MappablePoint {
+  std::int64_t occurrence_id = 0;
+  double lon = 0, lat = 0;
+};
+std::vector<MappablePoint> mappable_occurrences(Transaction& tx);
+// Writes (area, occurrence) pairs, area_ids[i] with occurrence_ids[i].
+void insert_area_joins(Transaction& tx, const std::vector<long long>& area_ids,
+                       const std::vector<long long>& occurrence_ids);
+
+std::vector<BioDataset> list_datasets(Transaction& tx);  // by key
+std::optional<BioDataset> find_dataset(Transaction& tx, std::string_view dataset_key);
+std::int64_t count_occurrences(Transaction& tx, std::int64_t dataset_id);
+
+}  // namespace bsap::store
