@@ -418,7 +418,13 @@ else
 fi
 
 # ---- the report --------------------------------------------------------------------------------
-json_or_null() { if [[ -s "$1" ]]; then cat "$1"; else echo null; fi; }
+# A step's output as JSON: the file when it is JSON, its text as a string when not (migrate
+# prints a line), null when empty.
+json_or_null() {
+  if [[ ! -s "$1" ]]; then echo null
+  elif jq -e . "$1" >/dev/null 2>&1; then cat "$1"
+  else jq -Rs . "$1"; fi
+}
 BSAP_STEPS="$(
   for step in migrate areas taxa import; do
     jq -n --arg step "$step" --argjson ms "$(json_or_null "$TMP/$step.ms")" \
