@@ -1,4 +1,5 @@
 #include "biodata/archive_descriptor.h"
+#include "biodata/text_trim.h"
 
 #include <pugixml.hpp>
 
@@ -18,13 +19,6 @@ constexpr std::string_view kDublinCoreTerms = "http://purl.org/dc/terms/";
 
 ArchiveError meta_error(std::string reason) {
   return ArchiveError{std::string(kMetaXml), std::move(reason)};
-}
-
-std::string_view trim(std::string_view text) {
-  auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  return text;
 }
 
 bool equal_ignoring_case(std::string_view a, std::string_view b) {

@@ -1,4 +1,5 @@
 #include "biodata/coordinate_interpretation.h"
+#include "biodata/text_trim.h"
 
 #include <algorithm>
 #include <array>
@@ -11,14 +12,6 @@ namespace bsap::biodata {
 namespace {
 
 using enum OccurrenceFlag;
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-    text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-    text.remove_suffix(1);
-  return text;
-}
 
 std::string lowered(std::string_view text) {
   std::string out(trim(text));

@@ -1,4 +1,5 @@
 #include "biodata/recorded_date.h"
+#include "biodata/text_trim.h"
 
 #include <array>
 #include <cctype>
@@ -11,14 +12,6 @@ namespace bsap::biodata {
 namespace {
 
 using enum OccurrenceFlag;
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-    text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-    text.remove_suffix(1);
-  return text;
-}
 
 // Exactly `digits` digits, or any count when digits is 0.
 std::optional<int> read_number(std::string_view text, std::size_t digits = 0) {

@@ -6,16 +6,10 @@
 #include "geo/area_index.h"
 #include "store/bio_area_repo.h"
 #include "store/bio_occurrence_repo.h"
+#include "store/utc_clock.h"
 
 namespace bsap::hub {
 namespace {
-
-std::string now_text() {
-  auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
-  return text;
-}
 
 std::vector<store::BioArea> areas_of(const geo::AreaLayer& layer) {
   std::vector<store::BioArea> areas;
@@ -75,7 +69,7 @@ std::variant<LayerImportSummary, geo::GeoInputError> import_area_layer(
                          request.name_en.empty() ? request.code : request.name_en,
                          request.kind,
                          request.file.string(),
-                         now_text(),
+                         store::utc_timestamp(),
                          request.actor,
                          report.dump()};
   store::in_transaction(store, [&](store::Transaction& tx) {

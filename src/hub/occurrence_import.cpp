@@ -10,6 +10,7 @@
 #include "store/bio_area_repo.h"
 #include "store/bio_occurrence_repo.h"
 #include "store/bio_taxon_repo.h"
+#include "store/utc_clock.h"
 
 namespace bsap::hub {
 namespace {
@@ -27,13 +28,6 @@ auto timed(double& total, Work&& work) {
     ~Add() { total += std::chrono::duration<double, std::milli>(Clock::now() - start).count(); }
   } add{total, start};
   return work();
-}
-
-std::string now_text() {
-  auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
-  return text;
 }
 
 std::string default_key(const std::filesystem::path& archive) {
@@ -97,8 +91,15 @@ std::variant<ImportSummary, biodata::ArchiveError> import_occurrences(
 
   ImportSummary summary;
   summary.dataset = options.dataset_key.empty() ? default_key(archive) : options.dataset_key;
-  store::BioDataset dataset{
-      0, summary.dataset, summary.dataset, archive.string(), now_text(), options.actor, 0, 0, "{}"};
+  store::BioDataset dataset{0,
+                            summary.dataset,
+                            summary.dataset,
+                            archive.string(),
+                            store::utc_timestamp(),
+                            options.actor,
+                            0,
+                            0,
+                            "{}"};
   std::array<std::size_t, biodata::kOccurrenceFlagCount> flag_counts{};
   try {
     store::in_transaction(store, [&](store::Transaction& tx) {
