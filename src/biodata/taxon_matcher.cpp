@@ -56,10 +56,10 @@ std::string canonical_name(std::string_view scientific_name) {
   std::string canonical = genus;
   for (std::size_t i = 1; i < tokens.size(); ++i) {
     if (is_rank_marker(tokens[i]) && i + 1 < tokens.size() && is_epithet(tokens[i + 1])) {
-      canonical += " " + std::string(tokens[i]) + " " + std::string(tokens[i + 1]);
+      canonical.append(" ").append(tokens[i]).append(" ").append(tokens[i + 1]);
       ++i;
     } else if (is_epithet(tokens[i])) {
-      canonical += " " + std::string(tokens[i]);
+      canonical.append(" ").append(tokens[i]);
     } else {
       break;  // the authorship begins: "(Linnaeus, 1771)", "L.", "K.Koch"
     }
