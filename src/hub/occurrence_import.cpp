@@ -58,7 +58,7 @@ struct Pipeline {
   OccurrencePlacer placer;
   biodata::InterpretationContext context;
 
-  Pipeline(store::Store& store, const ImportOptions& options, std::vector<store::BioArea> areas,
+  Pipeline(const ImportOptions& options, std::vector<store::BioArea> areas,
            std::vector<biodata::ChecklistName> names)
       : checklist(names), region(load_home_region(options.home_region)), placer(areas) {
     context.today = options.today;
@@ -67,7 +67,6 @@ struct Pipeline {
     context.coordinates.from_hk1980_grid = [this](double e, double n) {
       return placer.from_hk1980_grid(e, n);
     };
-    (void)store;
   }
 };
 
@@ -86,7 +85,7 @@ std::variant<ImportSummary, biodata::ArchiveError> import_occurrences(
     areas = store::list_all_areas(tx);
     names = store::checklist_names(tx);
   });
-  Pipeline pipeline(store, options, std::move(areas), std::move(names));
+  Pipeline pipeline(options, std::move(areas), std::move(names));
   biodata::OccurrenceInterpreter interpreter(reader.descriptor().core, pipeline.context);
 
   ImportSummary summary;
