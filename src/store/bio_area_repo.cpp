@@ -130,15 +130,15 @@ std::vector<AreaSpecies> area_species(Transaction& tx, std::int64_t area_id) {
   soci::statement st =
       (tx.sql().prepare
            << "SELECT t.id, t.scientific_name, t.name_zh, t.name_en, t.iucn_category, "
-              "t.establishment, COUNT(*), MIN(o.event_date), MAX(o.event_date) "
+              "t.establishment, t.sensitivity, COUNT(*), MIN(o.event_date), MAX(o.event_date) "
               "FROM bio_occurrence_areas j JOIN bio_occurrences o ON o.id = j.occurrence_id "
               "JOIN bio_taxa t ON t.id = o.taxon_id WHERE j.area_id = :a "
               "GROUP BY t.id, t.scientific_name, t.name_zh, t.name_en, t.iucn_category, "
-              "t.establishment ORDER BY t.scientific_name",
+              "t.establishment, t.sensitivity ORDER BY t.scientific_name",
        soci::use(area_id), soci::into(taxon), soci::into(row.scientific_name),
        soci::into(row.name_zh), soci::into(row.name_en), soci::into(row.iucn_category),
-       soci::into(row.establishment), soci::into(records), soci::into(row.first_date, first_i),
-       soci::into(row.last_date, last_i));
+       soci::into(row.establishment), soci::into(row.sensitivity), soci::into(records),
+       soci::into(row.first_date, first_i), soci::into(row.last_date, last_i));
   st.execute();
   while (st.fetch()) {
     row.taxon_id = taxon, row.records = records;

@@ -50,6 +50,7 @@ struct AreaSpecies {
   std::int64_t taxon_id = 0;
   std::string scientific_name, name_zh, name_en;
   std::string iucn_category, establishment;
+  int sensitivity = 0;  // bio_taxa.sensitivity: the web generalises or hides what it shows
   std::int64_t records = 0;
   std::string first_date, last_date;  // ISO, as precise as the records are
 };
