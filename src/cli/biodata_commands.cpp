@@ -3,6 +3,7 @@
 //   import PATH [--dataset KEY] [--json]       a Darwin Core occurrence archive; exit 2 when the
 //                                              archive cannot be read, with nothing loaded
 //   taxa import PATH [--checklist NAME] [--json]
+//   taxa set|list-add …                        biodata_taxa_commands.cpp
 //   areas import FILE --layer CODE --code-field F [--name-zh-field F] [--name-en-field F]
 //                [--crs 4326|2326] [--kind KIND] [--dbf-encoding ENC] [--json]
 //   species --area-layer L --area CODE [--json]
@@ -185,6 +186,7 @@ taxa_import->add_option("path", taxa_args->path, "A .zip archive or a folder")->
 taxa_import->add_option("--checklist", taxa_args->checklist, "The checklist's name");
 taxa_import->add_flag("--json", taxa_args->json, "Print the summary on one line");
 taxa_import->callback([&options, taxa_args] { run_taxa_import(options, *taxa_args); });
+add_taxon_admin_commands(*taxa, options);
 
 auto* areas = biodata->add_subcommand("areas", "Area layers") -> require_subcommand(1);
 auto area_args = std::make_shared<AreaArgs>();

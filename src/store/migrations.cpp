@@ -949,6 +949,83 @@ const Migration kBiodata{
     },
 };
 
+// The species of each area and of each 1 km square, kept by the imports in the transaction that
+// changes the records or the joins (issue 9 §5): an area's species list and the richness map read
+// a few hundred summary rows instead of grouping thousands of records per request. Only records
+// with a matched taxon count, as in the lists; a square holds only records on the map. Filled from
+// the records already held.
+constexpr std::string_view kFillAreaTaxa =
+    "INSERT INTO bio_area_taxa (area_id, taxon_id, records, first_date, last_date) "
+    "SELECT j.area_id, o.taxon_id, COUNT(*), MIN(o.event_date), MAX(o.event_date) "
+    "FROM bio_occurrence_areas j JOIN bio_occurrences o ON o.id = j.occurrence_id "
+    "WHERE o.taxon_id IS NOT NULL GROUP BY j.area_id, o.taxon_id";
+constexpr std::string_view kFillCellTaxa =
+    "INSERT INTO bio_cell_taxa (grid_cell, taxon_id, records) "
+    "SELECT grid_cell, taxon_id, COUNT(*) FROM bio_occurrences "
+    "WHERE grid_cell IS NOT NULL AND taxon_id IS NOT NULL GROUP BY grid_cell, taxon_id";
+
+const Migration kBiodataSummaries{
+    8,
+    "biodiversity hub: species per area and per 1 km square",
+    {},
+    // By area (or square) first, so that one area's species are one range of the table.
+    {
+        R"sql(CREATE TABLE bio_area_taxa (
+  area_id BIGINT NOT NULL REFERENCES bio_areas (id),
+  taxon_id BIGINT NOT NULL REFERENCES bio_taxa (id),
+  records BIGINT NOT NULL CHECK (records > 0),
+  first_date TEXT,
+  last_date TEXT,
+  PRIMARY KEY (area_id, taxon_id)
+) WITHOUT ROWID)sql",
+        R"sql(CREATE TABLE bio_cell_taxa (
+  grid_cell TEXT NOT NULL,
+  taxon_id BIGINT NOT NULL REFERENCES bio_taxa (id),
+  records BIGINT NOT NULL CHECK (records > 0),
+  PRIMARY KEY (grid_cell, taxon_id)
+) WITHOUT ROWID)sql",
+        kFillAreaTaxa,
+        kFillCellTaxa,
+    },
+    {
+        R"sql(CREATE TABLE bio_area_taxa (
+  area_id BIGINT NOT NULL REFERENCES bio_areas (id),
+  taxon_id BIGINT NOT NULL REFERENCES bio_taxa (id),
+  records BIGINT NOT NULL CHECK (records > 0),
+  first_date TEXT,
+  last_date TEXT,
+  PRIMARY KEY (area_id, taxon_id)
+))sql",
+        R"sql(CREATE TABLE bio_cell_taxa (
+  grid_cell TEXT NOT NULL,
+  taxon_id BIGINT NOT NULL REFERENCES bio_taxa (id),
+  records BIGINT NOT NULL CHECK (records > 0),
+  PRIMARY KEY (grid_cell, taxon_id)
+))sql",
+        kFillAreaTaxa,
+        kFillCellTaxa,
+    },
+};
+
+// Named conservation lists a taxon is on beside its IUCN category (issue 9 §3): "China Red
+// List", "HK species of conservation concern", each with the list's own category as its words
+// are ("VU", "Class II", "Local Concern"). store/bio_taxon_status_repo.h writes and reads it.
+const Migration kTaxonLists{
+    9,
+    "biodiversity hub: the named conservation lists a taxon is on",
+    {
+        R"sql(CREATE TABLE bio_taxon_lists (
+  taxon_id BIGINT NOT NULL REFERENCES bio_taxa (id),
+  list_name TEXT NOT NULL CHECK (list_name <> ''),
+  category TEXT NOT NULL CHECK (category <> ''),
+  added_by TEXT NOT NULL,
+  added_at TEXT NOT NULL,
+  PRIMARY KEY (taxon_id, list_name)
+))sql",
+        "CREATE INDEX bio_taxon_lists_by_list ON bio_taxon_lists (list_name)",
+    },
+};
+
 void replace_all(std::string& text, std::string_view from, std::string_view to) {
   for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
     text.replace(at, from.size(), to);
@@ -963,7 +1040,9 @@ const std::vector<Migration>& migrations() {
                                           kAssessment,
                                           kProjects,
                                           kTracker,
-                                          kBiodata};
+                                          kBiodata,
+                                          kBiodataSummaries,
+                                          kTaxonLists};
   return all;
 }
 
