@@ -25,6 +25,11 @@ Response plan_action_page(RequestContext& ctx);     // plan_action_page.cpp
 Response plan_crosswalk_page(RequestContext& ctx);  // plan_crosswalk_page.cpp
 Response plan_matrix_page(RequestContext& ctx);     // plan_matrix_page.cpp
 
+// The hub's taxa as administrators keep them (issue 9 §3, §6): admin_taxa_page.cpp.
+Response admin_taxa_page(RequestContext& ctx);
+Response admin_taxon_status(RequestContext& ctx);
+Response admin_taxon_list_add(RequestContext& ctx);
+
 // The plan's published progress (000 5.2), for everyone.
 Response dashboard_page(RequestContext& ctx);             // dashboard_page.cpp
 Response indicators_page(RequestContext& ctx);            // indicators_page.cpp
@@ -138,6 +143,22 @@ Response review_declaration_submit(RequestContext& ctx);  // review_declaration_
 Response review_page(RequestContext& ctx);                // review_page.cpp
 Response review_scores_submit(RequestContext& ctx);       // review_forms.cpp
 Response review_decision_submit(RequestContext& ctx);     // review_forms.cpp
+
+// The biodiversity hub (issue 9 §5, §6): public pages, API and downloads; what each shows of a
+// sensitive species' records depends on the reader (biodata_access.h).
+Response species_search_page(RequestContext& ctx);              // species_search_page.cpp
+Response species_page(RequestContext& ctx);                     // species_page.cpp
+Response area_layers_page(RequestContext& ctx);                 // area_pages.cpp
+Response area_layer_page(RequestContext& ctx);                  // area_pages.cpp
+Response area_page(RequestContext& ctx);                        // area_pages.cpp
+Response richness_page(RequestContext& ctx);                    // richness_page.cpp
+Response biodata_species_api(RequestContext& ctx);              // biodata_api.cpp
+Response biodata_species_occurrences_api(RequestContext& ctx);  // biodata_api.cpp
+Response biodata_richness_api(RequestContext& ctx);             // biodata_api.cpp
+Response biodata_species_csv(RequestContext& ctx);              // biodata_downloads.cpp
+Response biodata_species_archive(RequestContext& ctx);          // biodata_downloads.cpp
+Response biodata_area_csv(RequestContext& ctx);                 // biodata_downloads.cpp
+Response biodata_area_archive(RequestContext& ctx);             // biodata_downloads.cpp
 
 // The JSON API (docs/api.md), each in the file named for it.
 Response application_check_api(RequestContext& ctx);

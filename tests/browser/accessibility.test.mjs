@@ -137,7 +137,9 @@ test('administration pages meet WCAG 2.2 AA', async (t) => {
   try {
     await h.login(page, 'admin', { lang: 'en' });
     const seen = new Set();
-    const queue = ['/zh/admin', '/en/admin', '/zh/admin/users', '/en/admin/users'];
+    const queue = ['/zh/admin', '/en/admin', '/zh/admin/users', '/en/admin/users',
+      // The hub's taxa (issue 9 §3): a search and one taxon (or its not-found note), whatever is held.
+      '/zh/admin/taxa?q=a', '/en/admin/taxa?q=a', '/en/admin/taxa?id=1'];
     // Every page the admin pages link to under /LANG/admin, as they grow.
     while (queue.length && seen.size < CRAWL_LIMIT) {
       const pathname = queue.shift();
@@ -290,5 +292,35 @@ test('assessment and project pages meet WCAG 2.2 AA', async (t) => {
     assert.ok(await tracker.locator('#item-projects li').count() >= 1, await tracker.getByRole('main').innerText());
   } finally {
     await tracker.context().close();
+  }
+});
+
+// The biodiversity hub's public pages on the demo data (issue 9 §5), in all three languages, with
+// their Leaflet maps drawn: the species search, a species with its map of records, the area
+// layers, a layer, an area's species list, and the richness map on the 1 km grid.
+test('biodiversity hub pages meet WCAG 2.2 AA with their maps drawn', async (t) => {
+  h.run(['demo', 'load', '--force']);
+  const page = await newAxePage();
+  try {
+    await page.goto(h.url('/en/species?q=romeri'));
+    const frog = await page.locator('#species-caption').locator('xpath=..').getByRole('link').first().getAttribute('href');
+    assert.match(frog, /^\/en\/species\/\d+$/);
+    const id = frog.split('/').pop();
+    for (const lang of ['zh', 'en', 'zh-hans']) {
+      for (const pathname of [`/${lang}/species`, `/${lang}/species?q=${lang === 'en' ? 'frog' : '%E8%9B%99'}`,
+        `/${lang}/areas`, `/${lang}/areas/demo_areas`, `/${lang}/areas/demo_areas/TPK`]) {
+        await visit(t, page, pathname);
+      }
+      for (const [pathname, map] of [[`/${lang}/species/${id}`, '#species-map'], [`/${lang}/richness`, '#richness-map']]) {
+        await t.test(`${pathname} with its map drawn`, async (st) => {
+          const response = await page.goto(h.url(pathname));
+          await page.waitForSelector(`${map}[data-drawn]`, { timeout: 10000 });
+          assert.ok(Number(await page.getAttribute(map, 'data-drawn')) > 0, `${pathname}: the map drew nothing`);
+          await checkPage(st, page, pathname, response, 200);
+        });
+      }
+    }
+  } finally {
+    await page.context().close();
   }
 });
