@@ -2,7 +2,8 @@
 //      and moves it: its particulars, the checker's findings beside it (§2.6, screening), the
 //      steps the secretariat may take now, requests for information (§2.6.4), the members
 //      assigned to each panel and the committee with their declarations (§5.17), the decision,
-//      and the whole history of transitions.
+//      and the whole history of transitions; beside the findings, the species and threatened
+//      species the hub holds for the application's sites (issue 9 §7).
 // POST /LANG/assessment/applications/{id}/steps: takes one step (event, reason, ground).
 // POST /LANG/assessment/applications/{id}/members: assigns a member to a body.
 // POST /LANG/assessment/applications/{id}/round: puts an application submitted while no round
@@ -23,6 +24,7 @@
 #include "web/part_view.h"
 #include "web/portal_access.h"
 #include "web/rules_view.h"
+#include "web/site_species_view.h"
 
 namespace bsap::web {
 namespace {
@@ -172,6 +174,7 @@ void add_findings_of(RequestContext& ctx, PageData& data, const store::StoredApp
   add_findings(ctx, data, checked.result.findings,
                [](const ccfs::Finding&) { return std::string(); });
   data.set("eligible", checked.result.eligible());
+  add_site_species(ctx, data, checked);
 }
 
 Response case_view(RequestContext& ctx, std::int64_t id, const std::string& error, int status) {

@@ -3,7 +3,8 @@
 //     (§4.2, §4.3) and, while it is before the member's body, the member's score form (a panel)
 //     or the decision form (the committee). Each body sees its own members' scores and comments
 //     and the summaries and recommendations of the panels before it: the assessment panel's go
-//     to the approval panel, and both panels' to the committee (§4.1.2).
+//     to the approval panel, and both panels' to the committee (§4.1.2). Beside the application,
+//     the species and threatened species the hub holds for its sites (issue 9 §7).
 #include <array>
 
 #include "ccfs/score_summary.h"
@@ -14,6 +15,7 @@
 #include "web/part_view.h"
 #include "web/review_view.h"
 #include "web/rules_view.h"
+#include "web/site_species_view.h"
 
 namespace bsap::web {
 namespace {
@@ -171,6 +173,7 @@ void add_answers(RequestContext& ctx, PageData& data, const ReviewCase& review) 
     const PartSpec* part = part_of_field(review.parts, finding.field);
     return part ? "#part-" + part->key : std::string{};
   });
+  add_site_species(ctx, data, review.checked);
   data.set("parts", application_answers(
                         ctx, review.parts, review.application.document_json,
                         [](const PartSpec& part, PageData& item) { item.set("key", part.key); }));

@@ -3,6 +3,8 @@
 // GET  /LANG/tracker/cbi/{year}: each of the 28 indicators with its inputs (current values and
 //      sources), the value calculated from them and the points it earns under the handbook's
 //      bands or those an administrator entered; an indicator without bands says so.
+//      Beside the species indicators, the figures the biodiversity hub counts (issue 9 §7,
+//      cbi_hub_suggestions.h); ?take=N puts indicator N's into its form, unsaved.
 // POST /LANG/tracker/cbi/{year}: the working group's secretariat records an indicator's inputs
 //      with their source (required).
 // POST /LANG/tracker/cbi-bands/{n}: an administrator enters indicator n's bands (points 0–4,
@@ -11,6 +13,7 @@
 #include <algorithm>
 #include <map>
 
+#include "web/cbi_hub_suggestions.h"
 #include "web/error_pages.h"
 #include "web/pages.h"
 #include "web/tracker_view.h"
@@ -53,9 +56,23 @@ const plan::ScoreBand* band_for(const plan::CbiIndicator& indicator, int points)
   return found == indicator.bands.end() ? nullptr : &*found;
 }
 
+// The form's value of an input: as posted, else the hub's suggestion being taken (the other
+// inputs left empty, so that saving does not re-source them), else as recorded.
+std::string kept_input(RequestContext& ctx, const std::string& key, const std::string& field,
+                       const std::map<std::string, store::CbiInputValue>& recorded, bool posted,
+                       const CbiSuggestion* taken) {
+  if (posted) return ctx.form().get(field);
+  if (taken) {
+    const auto suggested = taken->inputs.find(key);
+    return suggested == taken->inputs.end() ? "" : format_number(suggested->second);
+  }
+  const auto value = recorded.find(key);
+  return value == recorded.end() ? "" : format_number(value->second.value);
+}
+
 PageData input_rows(RequestContext& ctx, const plan::CbiIndicator& indicator,
                     const std::map<std::string, store::CbiInputValue>& recorded, bool posted,
-                    const std::vector<FieldError>& errors) {
+                    const std::vector<FieldError>& errors, const CbiSuggestion* taken) {
   PageData rows{PageData::type::list};
   for (const plan::CbiInput& input : indicator.inputs) {
     PageData row;
@@ -68,9 +85,7 @@ PageData input_rows(RequestContext& ctx, const plan::CbiIndicator& indicator,
     row.set("input_source", value == recorded.end() ? "" : value->second.source);
     row.set("input_field", field);
     row.set("input_id", id);
-    row.set("input_kept",
-            posted ? ctx.form().get(field)
-                   : (value == recorded.end() ? "" : format_number(value->second.value)));
+    row.set("input_kept", kept_input(ctx, input.key, field, recorded, posted, taken));
     if (posted) set_if_text(row, "input_error", error_of(errors, id));
     rows.push_back(row);
   }
@@ -103,6 +118,27 @@ PageData band_rows(RequestContext& ctx, const plan::CbiIndicator& indicator, boo
   return rows;
 }
 
+// The year the index was last applied before `year`: the latest earlier year with inputs.
+std::optional<int> previous_cbi_year(RequestContext& ctx, int year) {
+  std::vector<int> years;
+  {
+    auto tx = ctx.web().store.begin();
+    years = store::cbi_years(*tx);
+  }
+  std::optional<int> previous;
+  for (int each : years)
+    if (each < year) previous = each;
+  return previous;
+}
+
+void add_suggestion(RequestContext& ctx, PageData& row, int year, const std::string& n,
+                    const CbiSuggestion& suggestion) {
+  row.set("hub_text", suggestion.text);
+  if (!suggestion.inputs.empty())
+    row.set("hub_take_href",
+            ctx.link("/tracker/cbi/" + std::to_string(year)) + "?take=" + n + "#cbi-" + n);
+}
+
 Response cbi_view(RequestContext& ctx, int year, const CbiFormState& state, int status) {
   const bool secretariat = visitor_holds(ctx, Role::plan_secretariat);
   const bool administrator = visitor_holds(ctx, Role::administrator);
@@ -121,6 +157,8 @@ Response cbi_view(RequestContext& ctx, int year, const CbiFormState& state, int 
     handbook = plan::with_overrides(ctx.web().domain.cbi, store::list_cbi_bands(*tx));
   }
   const plan::CbiScoring scoring = plan::score_cbi(handbook, year, inputs);
+  const auto suggestions = cbi_hub_suggestions(ctx, year, previous_cbi_year(ctx, year));
+  const std::string take = ctx.query().get("take");
   PageData rows{PageData::type::list};
   for (const plan::CbiIndicator& indicator : handbook.indicators) {
     const bool posted = state.indicator == indicator.number;
@@ -133,8 +171,12 @@ Response cbi_view(RequestContext& ctx, int year, const CbiFormState& state, int 
     row.set("calculation",
             ctx.data_text(indicator.calculation_text.zh, indicator.calculation_text.en));
     row.set("unit", indicator.unit);
+    const auto suggestion = suggestions.find(indicator.number);
+    const CbiSuggestion* taken =
+        suggestion != suggestions.end() && take == n && !posted ? &suggestion->second : nullptr;
     row.set("inputs", input_rows(ctx, indicator, recorded[indicator.number], posted && !state.bands,
-                                 state.errors));
+                                 state.errors, taken));
+    if (suggestion != suggestions.end()) add_suggestion(ctx, row, year, n, suggestion->second);
     const auto score =
         std::ranges::find(scoring.indicators, indicator.number, &plan::CbiIndicatorScore::number);
     if (score != scoring.indicators.end()) {
@@ -168,7 +210,9 @@ Response cbi_view(RequestContext& ctx, int year, const CbiFormState& state, int 
     row.set("source_id", "cbi-" + n + "-source");
     if (posted && !state.bands)
       set_if_text(row, "source_error", error_of(state.errors, "cbi-" + n + "-source"));
-    row.set("source_kept", posted && !state.bands ? ctx.form().get("source") : "");
+    row.set("source_kept", posted && !state.bands ? ctx.form().get("source")
+                           : taken                ? taken->source
+                                                  : "");
     if (administrator) {
       row.set("band_rows", band_rows(ctx, indicator, posted && state.bands, state.errors));
       row.set("bands_source_id", "band-" + n + "-source");

@@ -1,0 +1,95 @@
+// The City Biodiversity Index's species figures from the hub (issue 9 §7): native species per
+// taxon group (indicators 4–6), species gained since the index's previous year, and invasive
+// alien species against all species (indicator 11).
+#include "plan/cbi_hub_counts.h"
+
+#include <gtest/gtest.h>
+
+namespace bsap::plan {
+namespace {
+
+RecordedSpecies bird(std::string establishment, std::optional<int> first_year) {
+  RecordedSpecies species;
+  species.kingdom = "Animalia";
+  species.phylum = "Chordata";
+  species.class_name = "Aves";
+  species.establishment = std::move(establishment);
+  species.first_year = first_year;
+  return species;
+}
+
+RecordedSpecies butterfly(std::string family) {
+  RecordedSpecies species;
+  species.kingdom = "Animalia";
+  species.phylum = "Arthropoda";
+  species.class_name = "Insecta";
+  species.order_name = "Lepidoptera";
+  species.family = std::move(family);
+  species.establishment = "native";
+  species.first_year = 2010;
+  return species;
+}
+
+RecordedSpecies plant(std::string phylum, std::string class_name, std::string establishment) {
+  RecordedSpecies species;
+  species.kingdom = "Plantae";
+  species.phylum = std::move(phylum);
+  species.class_name = std::move(class_name);
+  species.establishment = std::move(establishment);
+  species.first_year = 2000;
+  return species;
+}
+
+const CbiGroupCount& group(const CbiHubCounts& counts, CbiTaxonGroup wanted) {
+  for (const CbiGroupCount& count : counts.groups)
+    if (count.group == wanted) return count;
+  throw std::logic_error("group missing");
+}
+
+TEST(CbiHubCounts, GroupsAreVascularPlantsBirdsAndButterflies_Indicators4To6_Issue9S7) {
+  EXPECT_TRUE(
+      in_group(plant("Tracheophyta", "Magnoliopsida", "native"), CbiTaxonGroup::vascular_plants));
+  EXPECT_TRUE(in_group(plant("", "Polypodiopsida", "native"), CbiTaxonGroup::vascular_plants));
+  EXPECT_FALSE(in_group(plant("Bryophyta", "Bryopsida", "native"), CbiTaxonGroup::vascular_plants));
+  EXPECT_TRUE(in_group(bird("native", 2000), CbiTaxonGroup::birds));
+  EXPECT_TRUE(in_group(butterfly("Nymphalidae"), CbiTaxonGroup::butterflies));
+  EXPECT_TRUE(in_group(butterfly("Hesperiidae"), CbiTaxonGroup::butterflies));
+  EXPECT_FALSE(in_group(butterfly("Noctuidae"), CbiTaxonGroup::butterflies));  // a moth
+  EXPECT_EQ(group_indicator(CbiTaxonGroup::vascular_plants), 4);
+  EXPECT_EQ(group_indicator(CbiTaxonGroup::birds), 5);
+  EXPECT_EQ(group_indicator(CbiTaxonGroup::butterflies), 6);
+}
+
+TEST(CbiHubCounts, NativeSpeciesAreCountedUpToTheYearAndGainedSinceThePreviousYear_Issue9S7) {
+  const std::vector<RecordedSpecies> species{
+      bird("native", 2001),         bird("native", 2019),
+      bird("native", 2021),         bird("native", 2027),  // after the year: not yet recorded
+      bird("native", std::nullopt),                        // undated: recorded, never gained
+      bird("exotic", 2020)};
+  const CbiHubCounts counts = cbi_hub_counts(species, 2026, 2018);
+  const CbiGroupCount& birds = group(counts, CbiTaxonGroup::birds);
+  EXPECT_EQ(birds.native_species, 4);
+  ASSERT_TRUE(birds.native_gained);
+  EXPECT_EQ(*birds.native_gained, 2);
+  EXPECT_EQ(group(counts, CbiTaxonGroup::butterflies).native_species, 0);
+}
+
+TEST(CbiHubCounts, WithoutAPreviousYearNothingIsGained_Issue9S7) {
+  const CbiHubCounts counts = cbi_hub_counts({bird("native", 2020)}, 2026, std::nullopt);
+  EXPECT_FALSE(group(counts, CbiTaxonGroup::birds).native_gained);
+  EXPECT_EQ(group(counts, CbiTaxonGroup::birds).native_species, 1);
+}
+
+TEST(CbiHubCounts, InvasiveAlienSpeciesAreCountedAgainstAllSpecies_Indicator11_Issue9S7) {
+  const std::vector<RecordedSpecies> species{
+      plant("Tracheophyta", "Magnoliopsida", "invasive"),
+      plant("Tracheophyta", "Magnoliopsida", "native"), bird("exotic", 2020),
+      bird("invasive", 2030)};  // first recorded after the year
+  const CbiHubCounts counts = cbi_hub_counts(species, 2026, std::nullopt);
+  EXPECT_EQ(counts.invasive_species, 1);
+  EXPECT_EQ(counts.total_species, 3);
+  EXPECT_EQ(kInvasiveIndicator, 11);
+}
+
+}  // namespace
+}  // namespace bsap::plan

@@ -1,0 +1,264 @@
+// The biodiversity hub's feeds and its taxa administration against the real server (issue 9 §3,
+// §6, §7): the species and threatened species of an application's site beside it for the
+// secretariat and the panels, never for the applicant; the City Biodiversity Index's species
+// figures offered to the plan's secretariat without replacing what was entered; and the
+// administrators' taxa page, whose changes are checked and audited.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "hub/area_layer_import.h"
+#include "hub/checklist_import.h"
+#include "hub/occurrence_import.h"
+#include "store/application_repo.h"
+#include "store/assessment_repo.h"
+#include "store/audit_repo.h"
+#include "store/bio_taxon_status_repo.h"
+#include "store/organisation_repo.h"
+#include "store/panel_repo.h"
+#include "web/page_text.h"
+#include "web/web_suite.h"
+
+namespace bsap::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Records near Tai Po Kau of the golden coin turtle and of a common toad; one off the map.
+const char* const kOccurrenceMeta = R"(<archive xmlns="http://rs.tdwg.org/dwc/text/">
+<core rowType="http://rs.tdwg.org/dwc/terms/Occurrence" fieldsTerminatedBy="\t" fieldsEnclosedBy="" ignoreHeaderLines="1">
+<files><location>occurrence.txt</location></files><id index="0"/>
+<field index="0" term="http://rs.tdwg.org/dwc/terms/occurrenceID"/>
+<field index="1" term="http://rs.tdwg.org/dwc/terms/scientificName"/>
+<field index="2" term="http://rs.tdwg.org/dwc/terms/basisOfRecord"/>
+<field index="3" term="http://rs.tdwg.org/dwc/terms/eventDate"/>
+<field index="4" term="http://rs.tdwg.org/dwc/terms/decimalLatitude"/>
+<field index="5" term="http://rs.tdwg.org/dwc/terms/decimalLongitude"/>
+<field index="6" term="http://rs.tdwg.org/dwc/terms/geodeticDatum"/>
+</core></archive>)";
+const char* const kOccurrences =
+    "occurrenceID\tscientificName\tbasisOfRecord\teventDate\tlat\tlon\tdatum\n"
+    "feed:1\tCuora trifasciata\tHumanObservation\t2019-04-02\t22.4105\t114.1240\tWGS84\n"
+    "feed:2\tCuora trifasciata\tHumanObservation\t2021-06-30\t22.4106\t114.1241\tWGS84\n"
+    "feed:3\tDuttaphrynus melanostictus\tHumanObservation\t2020-03-01\t22.4107\t114.1242\tWGS84\n"
+    "feed:4\tDuttaphrynus melanostictus\tHumanObservation\t2020-03-01\t0\t0\tWGS84\n";
+
+const char* const kChecklistMeta = R"(<archive xmlns="http://rs.tdwg.org/dwc/text/">
+<core rowType="http://rs.tdwg.org/dwc/terms/Taxon" fieldsTerminatedBy="\t" fieldsEnclosedBy="" ignoreHeaderLines="1">
+<files><location>taxon.txt</location></files><id index="0"/>
+<field index="1" term="http://rs.tdwg.org/dwc/terms/scientificName"/>
+<field index="2" term="http://rs.tdwg.org/dwc/terms/taxonRank"/>
+</core></archive>)";
+const char* const kTaxa =
+    "id\tname\trank\nt1\tCuora trifasciata (Bell, 1825)\tspecies\n"
+    "t2\tDuttaphrynus melanostictus (Schneider, 1799)\tspecies\n";
+
+// Site A02 (Sha Lo Tung) drawn as a small square around the records.
+const char* const kSchemeSites = R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"code":"A02","name_en":"Sha Lo Tung"},"geometry":{"type":"Polygon",
+"coordinates":[[[114.12,22.40],[114.13,22.40],[114.13,22.42],[114.12,22.42],[114.12,22.40]]]}}]})";
+
+class ScratchFolder {
+ public:
+  ScratchFolder() {
+    char pattern[] = "/tmp/bsap-hub-feed-XXXXXX";
+    if (mkdtemp(pattern) == nullptr) throw std::runtime_error("mkdtemp failed");
+    folder_ = pattern;
+  }
+  ~ScratchFolder() { fs::remove_all(folder_); }
+  fs::path write(const std::string& name, const std::string& text) const {
+    const fs::path path = folder_ / name;
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+  }
+  const fs::path& path() const { return folder_; }
+
+ private:
+  fs::path folder_;
+};
+
+std::string fixture_document() {
+  std::ifstream in(std::string(BSAP_HOME_DIR) +
+                   "/tests/fixtures/applications/01-ma-sha-lo-tung-marsh-good.json");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+CivilDate day(int y, unsigned m, unsigned d) { return *CivilDate::from_ymd(y, m, d); }
+
+class HubFeedPages : public WebSuite {
+ protected:
+  static void SetUpTestSuite() {
+    WebSuite::SetUpTestSuite();
+    ScratchFolder folder;
+    store::Store& store = server().store();
+    folder.write("taxa/meta.xml", kChecklistMeta);
+    folder.write("taxa/taxon.txt", kTaxa);
+    ASSERT_TRUE(std::holds_alternative<hub::ChecklistSummary>(
+        hub::import_checklist_archive(store, folder.path() / "taxa", "feed-test", "tester")));
+    folder.write("occ/meta.xml", kOccurrenceMeta);
+    folder.write("occ/occurrence.txt", kOccurrences);
+    const hub::ImportOptions options{
+        "tester", "", {2026, 11, 23}, BSAP_HOME_DIR "/data/biodata/home_region.yaml", {}};
+    ASSERT_TRUE(std::holds_alternative<hub::ImportSummary>(
+        hub::import_occurrences(store, folder.path() / "occ", options)));
+    hub::LayerImportRequest layer;
+    layer.file = folder.write("sites.geojson", kSchemeSites);
+    layer.code = "ccfs_sites";
+    layer.name_en = "Funding scheme sites";
+    layer.kind = "scheme_site";
+    layer.options.code_property = "code";
+    layer.options.name_en_property = "name_en";
+    layer.actor = "tester";
+    ASSERT_TRUE(
+        std::holds_alternative<hub::LayerImportSummary>(hub::import_area_layer(store, layer)));
+    store::in_transaction(store, [](store::Transaction& tx) {
+      turtle_id_ = store::find_taxa_named(tx, "Cuora trifasciata").at(0).id;
+      // The turtle is critically endangered and poached: its places are withheld.
+      store::set_taxon_status(tx, turtle_id_, {4, std::string("CR"), std::string("native")},
+                              "tester");
+    });
+  }
+
+  // An application at Sha Lo Tung (A02) before the assessment panel, with a declared member.
+  static std::int64_t application(std::string& member) {
+    const std::int64_t applicant =
+        server().add_user("feed_applicant", kPassword, {Role::applicant}, "Applicant");
+    const std::int64_t officer =
+        server().add_user("feed_secretariat", kPassword, {Role::secretariat});
+    member = "feed_assessor";
+    const std::int64_t assessor =
+        server().add_user(member, kPassword, {Role::assessment_panel}, "Assessor");
+    auto tx = server().store().begin();
+    store::create_organisation(*tx, {"餵養信託", "Feed Trust Limited", "non_profit_company", false},
+                               applicant, "Director");
+    const std::int64_t organisation = store::organisation_of_user(*tx, applicant)->id;
+    const std::int64_t id = store::create_application(
+        *tx, {organisation, "management_agreement", "Sha Lo Tung marsh", fixture_document()},
+        applicant);
+    store::submit_application(*tx, id, 1, applicant, "1.8", day(2026, 5, 4));
+    store::record_transition(*tx, {id, "submitted", "screening", "begin_screening", "secretariat",
+                                   officer, "", day(2026, 5, 5)});
+    store::record_transition(*tx, {id, "screening", "assessment_panel", "refer_to_assessment_panel",
+                                   "secretariat", officer, "Eligible", day(2026, 5, 6)});
+    store::assign_member(*tx, id, assessor, "assessment_panel", officer);
+    store::declare_interest(*tx, id, assessor, "assessment_panel", false, "");
+    tx->commit();
+    return id;
+  }
+
+  static HttpResponse post(HttpClient& client, const std::string& target, Fields fields) {
+    fields.insert(fields.begin(), {"csrf_token", client.csrf_token_from("/en/account")});
+    return client.post_form(target, fields);
+  }
+
+  static inline std::int64_t turtle_id_ = 0;
+};
+
+TEST_F(HubFeedPages, TheSiteSpeciesAndThreatenedSpeciesShowBesideTheApplication_Issue9S7) {
+  std::string member;
+  const std::int64_t id = application(member);
+  const std::string n = std::to_string(id);
+
+  HttpClient secretariat = signed_in_as("feed_secretariat");
+  const HttpResponse screening = secretariat.get("/en/assessment/applications/" + n);
+  ASSERT_EQ(screening.status, 200);
+  EXPECT_TRUE(has(screening, "id=\"site-species\""));
+  EXPECT_TRUE(has(screening, "2 species recorded, 1 of them threatened."));
+  EXPECT_TRUE(has(screening, "Cuora trifasciata (Bell, 1825)"));
+  EXPECT_TRUE(has(screening, "CR Critically Endangered"));
+  // Staff may see a sensitive species; it is marked so they do not pass it on.
+  EXPECT_TRUE(has(screening, "bsap-tag--sensitive"));
+
+  HttpClient panel = signed_in_as(member);
+  const HttpResponse review = panel.get("/en/reviews/" + n);
+  ASSERT_EQ(review.status, 200);
+  EXPECT_TRUE(has(review, "id=\"site-species\""));
+  EXPECT_TRUE(has(review, "Cuora trifasciata (Bell, 1825)"));
+
+  // The applicant reads the application, never the hub's species of the site.
+  HttpClient applicant = signed_in_as("feed_applicant");
+  const HttpResponse own = applicant.get("/en/portal/applications/" + n + "/review");
+  ASSERT_EQ(own.status, 200);
+  EXPECT_FALSE(has(own, "Cuora trifasciata"));
+  EXPECT_FALSE(has(own, "site-species"));
+}
+
+TEST_F(HubFeedPages, TheCbiPageOffersTheHubsFiguresWithoutReplacingEnteredOnes_Issue9S7) {
+  HttpClient secretariat = signed_in_as(user_with_role(Role::plan_secretariat));
+  const HttpResponse page = secretariat.get("/en/tracker/cbi/2026");
+  ASSERT_EQ(page.status, 200);
+  // Two species on the map by 2026; the toad's record at 0°, 0° is left out, not the toad.
+  EXPECT_TRUE(has(page, "The hub holds records of 2 species up to 2026, 0 of them invasive"));
+  EXPECT_TRUE(has(page, "id=\"cbi-11-take\""));
+  EXPECT_TRUE(has(page, "id=\"cbi-5-hub\""));
+  // Nothing is put into the form until it is taken.
+  EXPECT_FALSE(has(page,
+                   "id=\"cbi-11-total_species\" name=\"input_total_species\" "
+                   "inputmode=\"decimal\" value=\"2\""));
+  const HttpResponse taken = secretariat.get("/en/tracker/cbi/2026?take=11");
+  EXPECT_TRUE(has(taken, "name=\"input_total_species\" inputmode=\"decimal\" value=\"2\""));
+  EXPECT_TRUE(has(taken, "Hong Kong Biodiversity Information Hub (bsap hub), records up to 2026"));
+}
+
+TEST_F(HubFeedPages, AdministratorsFindATaxonAndSetItsStatusAndLists_Issue9S3S6) {
+  HttpClient admin = signed_in_as(user_with_role(Role::administrator));
+  const HttpResponse search = admin.get("/en/admin/taxa?q=duttaphrynus");
+  ASSERT_EQ(search.status, 200);
+  EXPECT_TRUE(has(search, "Duttaphrynus melanostictus (Schneider, 1799)"));
+  std::int64_t toad = 0;
+  store::in_transaction(server().store(), [&](store::Transaction& tx) {
+    toad = store::find_taxa_named(tx, "Duttaphrynus melanostictus").at(0).id;
+  });
+  const std::string t = std::to_string(toad);
+
+  const HttpResponse refused =
+      post(admin, "/en/admin/taxa/status",
+           {{"id", t}, {"sensitivity", "0.5"}, {"iucn", "XX"}, {"establishment", "native"}});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(has(refused, "Choose a sensitivity"));
+  EXPECT_TRUE(has(refused, "Choose an IUCN category"));
+
+  const HttpResponse saved = post(admin, "/en/admin/taxa/status",
+                                  {{"id", t},
+                                   {"q", "toad"},
+                                   {"sensitivity", "0.01"},
+                                   {"iucn", "LC"},
+                                   {"establishment", "native"}});
+  EXPECT_EQ(saved.status, 303);
+  const HttpResponse listed = post(admin, "/en/admin/taxa/lists",
+                                   {{"id", t}, {"list", "China Red List"}, {"category", "LC"}});
+  EXPECT_EQ(listed.status, 303);
+  const HttpResponse shown = admin.get("/en/admin/taxa?id=" + t);
+  EXPECT_TRUE(has(shown, "Generalised to 0.01° (about 1 km)"));
+  EXPECT_TRUE(has(shown, "LC Least Concern"));
+  EXPECT_TRUE(has(shown, "<td>China Red List</td><td>LC</td>"));
+
+  std::vector<AuditRecord> log;
+  store::in_transaction(server().store(),
+                        [&](store::Transaction& tx) { log = store::load_audit_log(tx); });
+  ASSERT_GE(log.size(), 2u);
+  EXPECT_EQ(log[log.size() - 2].entity, "bio_taxon");
+  EXPECT_EQ(log.back().entity, "bio_taxon_list");
+  EXPECT_EQ(log.back().actor, user_with_role(Role::administrator));
+}
+
+TEST_F(HubFeedPages, AnEmptyListNameIsRefusedAndAnUnknownTaxonIsNotFound_Issue9S3) {
+  HttpClient admin = signed_in_as(user_with_role(Role::administrator));
+  const std::string t = std::to_string(turtle_id_);
+  const HttpResponse empty =
+      post(admin, "/en/admin/taxa/lists", {{"id", t}, {"list", " "}, {"category", "CR"}});
+  EXPECT_EQ(empty.status, 422);
+  EXPECT_TRUE(has(empty, "Enter the list&apos;s name"));
+  const HttpResponse missing = admin.get("/en/admin/taxa?id=999999");
+  EXPECT_EQ(missing.status, 200);
+  EXPECT_TRUE(has(missing, "id=\"not-found\""));
+}
+
+}  // namespace
+}  // namespace bsap::test
