@@ -26,9 +26,10 @@ double cell_degrees(Sensitivity sensitivity) {
 // would otherwise pick.
 double cell_floor(double value, double size) { return std::floor(value / size + 1e-9); }
 
-// Metres from a cell's centre to its corner at the cell's latitude (WGS84 mean radius).
+constexpr double kMetresPerDegree = 6'371'008.8 * std::numbers::pi / 180.0;  // WGS84 mean radius
+
+// Metres from a cell's centre to its corner at the cell's latitude.
 double half_diagonal_m(double size, double lat) {
-  constexpr double kMetresPerDegree = 6'371'008.8 * std::numbers::pi / 180.0;
   double north = size / 2 * kMetresPerDegree;
   double east = north * std::cos(lat * std::numbers::pi / 180.0);
   return std::hypot(north, east);
@@ -84,6 +85,15 @@ PublishedLocation publish_location(std::optional<LonLat> point, std::optional<do
       fmt::format("coordinates generalised to the centre of a {:g}° grid cell", size);
   out.information_withheld = "precise location withheld: sensitive species";
   return out;
+}
+
+bool presence_shown_in_area(Sensitivity sensitivity, double area_m2, double latitude,
+                            bool precise_allowed) {
+  if (precise_allowed || sensitivity == Sensitivity::none) return true;
+  if (sensitivity == Sensitivity::withheld) return false;
+  double side_m = cell_degrees(sensitivity) * kMetresPerDegree;
+  double cell_m2 = side_m * side_m * std::cos(latitude * std::numbers::pi / 180.0);
+  return area_m2 >= cell_m2;
 }
 
 }  // namespace bsap::biodata

@@ -41,4 +41,12 @@ struct PublishedLocation {
 PublishedLocation publish_location(std::optional<LonLat> point, std::optional<double> uncertainty_m,
                                    Sensitivity sensitivity, bool precise_allowed);
 
+// Whether a reader may learn that a taxon was recorded inside an area of area_m2 square metres
+// near `latitude` (an area's species list, a square of the richness map). Telling that a
+// sensitive taxon is in an area smaller than its category's cell would place it more precisely
+// than its generalised records do, so the presence is shown only in an area at least as large as
+// that cell; never for a withheld taxon; always to authorised staff.
+bool presence_shown_in_area(Sensitivity sensitivity, double area_m2, double latitude,
+                            bool precise_allowed);
+
 }  // namespace bsap::biodata

@@ -3,6 +3,7 @@
 #include "geo/hk_grid.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 
 #include "geo/geos_handle.h"
@@ -77,6 +78,26 @@ std::string grid_square_code(GridSquare square) {
   code += 'N';
   code += std::to_string(square.north_km);
   return code;
+}
+
+std::optional<GridSquare> grid_square_from_code(std::string_view code) {
+  const std::size_t north = code.find('N');
+  if (code.size() < 4 || code.front() != 'E' || north == std::string_view::npos)
+    return std::nullopt;
+  GridSquare square;
+  auto read = [&](std::string_view digits, long& km) {
+    auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), km);
+    return error == std::errc{} && end == digits.data() + digits.size();
+  };
+  if (!read(code.substr(1, north - 1), square.east_km) ||
+      !read(code.substr(north + 1), square.north_km))
+    return std::nullopt;
+  // Only the one spelling the grid writes: no sign, no leading zeros, inside the grid.
+  const bool inside = square.east_km >= 0 && square.north_km >= 0 &&
+                      square.east_km * kSquareMetres < kGridLimitMetres &&
+                      square.north_km * kSquareMetres < kGridLimitMetres;
+  if (!inside || grid_square_code(square) != code) return std::nullopt;
+  return square;
 }
 
 std::variant<std::vector<GridCell>, GeoInputError> grid_cells_covering(

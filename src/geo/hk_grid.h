@@ -29,6 +29,8 @@ struct GridSquare {
 std::optional<GridSquare> grid_square_of(GridPoint point);
 // "E836N818".
 std::string grid_square_code(GridSquare square);
+// The square a code names; nothing for text that is not a code grid_square_code writes.
+std::optional<GridSquare> grid_square_from_code(std::string_view code);
 
 // A box in Grid metres, as a map's view or a layer's extent gives it.
 struct GridBox {

@@ -67,6 +67,7 @@ void add_links(const RequestContext& ctx, PageData& data) {
   data.set("tracker_href", ctx.link("/tracker"));
   data.set("ccfs_rules_href", ctx.link("/ccfs/rules"));
   data.set("ccfs_sites_href", ctx.link("/ccfs/sites"));
+  data.set("hub_href", ctx.link("/species"));
 }
 
 // What every page's content and layout may show: the texts, the language, the links, the title.

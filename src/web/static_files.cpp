@@ -50,6 +50,8 @@ struct VendorFile {
 };
 constexpr VendorFile kVendorFiles[] = {
     {"vendor/echarts.min.js", "node_modules/echarts/dist/echarts.min.js"},
+    {"vendor/leaflet.js", "node_modules/leaflet/dist/leaflet.js"},
+    {"vendor/leaflet.css", "node_modules/leaflet/dist/leaflet.css"},
 };
 
 }  // namespace

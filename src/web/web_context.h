@@ -44,6 +44,8 @@ struct WebContext {
   std::string decoy_password_hash;
   // The public dashboard's content per language and year (dashboard_page.cpp).
   std::shared_ptr<ContentCache> dashboard_content = std::make_shared<ContentCache>();
+  // The hub's richness map and its page, per kind of reader (biodata_api.cpp, richness_page.cpp).
+  std::shared_ptr<ContentCache> hub_content = std::make_shared<ContentCache>();
 };
 
 }  // namespace bsap::web

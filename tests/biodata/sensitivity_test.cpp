@@ -77,5 +77,30 @@ TEST(Sensitivity, NamesAndNumbers) {
   EXPECT_FALSE(sensitivity_from_number(-1));
 }
 
+// The area of a 0.01° cell at 22.3° N: 0.01° of the mean radius (1 111.95 m) north, times its
+// width, cos 22.3° as much, east: about 1.144 km².
+const double kHundredthCellM2 = [] {
+  double side = 0.01 * 6'371'008.8 * 3.141592653589793 / 180.0;
+  return side * side * 0.9252;  // cos 22.3°
+}();
+
+TEST(Sensitivity, APresenceShowsOnlyInAnAreaAsLargeAsTheCell) {
+  EXPECT_TRUE(
+      presence_shown_in_area(Sensitivity::to_0_01_degree, kHundredthCellM2 * 1.0001, 22.3, false));
+  EXPECT_FALSE(
+      presence_shown_in_area(Sensitivity::to_0_01_degree, kHundredthCellM2 * 0.9999, 22.3, false));
+  // A 1 km square of the richness map is smaller than a 0.01° cell, larger than a 0.001° one.
+  EXPECT_FALSE(presence_shown_in_area(Sensitivity::to_0_01_degree, 1e6, 22.3, false));
+  EXPECT_TRUE(presence_shown_in_area(Sensitivity::to_0_001_degree, 1e6, 22.3, false));
+  EXPECT_FALSE(presence_shown_in_area(Sensitivity::to_0_1_degree, 1e8, 22.3, false));
+  EXPECT_TRUE(presence_shown_in_area(Sensitivity::to_0_1_degree, 1.2e8, 22.3, false));
+}
+
+TEST(Sensitivity, AWithheldPresenceShowsNowhereButToStaff) {
+  EXPECT_FALSE(presence_shown_in_area(Sensitivity::withheld, 1e12, 22.3, false));
+  EXPECT_TRUE(presence_shown_in_area(Sensitivity::withheld, 1.0, 22.3, true));
+  EXPECT_TRUE(presence_shown_in_area(Sensitivity::none, 1.0, 22.3, false));
+}
+
 }  // namespace
 }  // namespace bsap::biodata

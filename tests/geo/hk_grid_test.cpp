@@ -29,6 +29,14 @@ TEST(HkGrid, SquareIsNamedAfterItsSouthWestCorner) {
   EXPECT_EQ(code_of(836000.5, 818999.5), "E836N818");
 }
 
+TEST(HkGrid, ACodeReadsBackAsItsSquare) {
+  EXPECT_EQ(grid_square_from_code("E836N818"), (GridSquare{836, 818}));
+  EXPECT_EQ(grid_square_from_code("E0N9999"), (GridSquare{0, 9999}));
+  for (std::string_view wrong : {"", "E836", "N818E836", "E836N", "E0836N818", "E-1N818",
+                                 "E836N818x", "E10000N1", "e836n818", "E836 N818"})
+    EXPECT_FALSE(grid_square_from_code(wrong)) << wrong;
+}
+
 TEST(HkGrid, PointOnALineBelongsToTheSquareEastOrNorthOfIt) {
   EXPECT_EQ(code_of(837000, 818500), "E837N818");
   EXPECT_EQ(code_of(below(837000), 818500), "E836N818");  // the largest double under the line

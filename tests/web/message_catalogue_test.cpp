@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "biodata/taxon_status.h"
 #include "core/messages.h"
 #include "core/role.h"
 
@@ -50,6 +51,25 @@ TEST(MessageCatalogue, EveryKeyUsedByPagesExists) {
     used.insert(key);
   EXPECT_GT(used.size(), 50u);
   for (const auto& key : used) EXPECT_TRUE(catalogue.has(key)) << key;
+}
+
+// The hub's pages build these keys from stored values (biodata/taxon_status.h, bio_layers.kind,
+// the ranks of the species page), which the scan above cannot see.
+TEST(MessageCatalogue, EveryHubValueHasAText) {
+  SimplifiedConverter converter;
+  auto catalogue =
+      MessageCatalogue::from_yaml(read_text(kHome / "data/i18n/messages.yaml"), converter);
+  std::vector<std::string> keys;
+  for (std::string_view value : biodata::kEstablishments)
+    keys.push_back("bio_establishment_" + std::string(value));
+  for (std::string_view value : biodata::kIucnCategories)
+    keys.push_back("bio_iucn_" + std::string(value));
+  for (const char* kind : {"country_park", "special_area", "marine_park", "marine_reserve",
+                           "scheme_site", "district", "other"})
+    keys.push_back(std::string("bio_layer_kind_") + kind);
+  for (const char* rank : {"kingdom", "phylum", "class", "order", "family", "genus"})
+    keys.push_back(std::string("bio_rank_") + rank);
+  for (const std::string& key : keys) EXPECT_TRUE(catalogue.has(key)) << key;
 }
 
 TEST(MessageCatalogue, EveryRoleHasAName) {

@@ -43,14 +43,16 @@ std::int64_t review_application_id = 0;
 // framework entry 1, action 2.4, the applicant walker's application and document 1 (made by
 // give_applicant_a_draft), its part "about"; under /reviews/ the members' application; project,
 // instalment, report and capital item 1 (no project is opened: the project pages answer 404);
-// the plan tracker's item 1.1.1 in 2026, indicator protected_area_extent, CBI indicator 1.
+// the plan tracker's item 1.1.1 in 2026, indicator protected_area_extent, CBI indicator 1; the
+// hub's layer dcca and its area A01 (none is imported: the area pages answer 404).
 std::string sample_target(const Route& route) {
   static const std::pair<std::string_view, std::string_view> kSamples[] = {
       {"{lang}", "en"},    {"{n}", "1"},
       {"{number}", "2.4"}, {"{id}", "1"},
       {"{part}", "about"}, {"{rid}", "1"},
       {"{cid}", "1"},      {"{item}", "1.1.1"},
-      {"{year}", "2026"},  {"{code}", "protected_area_extent"}};
+      {"{year}", "2026"},  {"{code}", "protected_area_extent"},
+      {"{layer}", "dcca"}, {"{area}", "A01"}};
   std::string target(route.pattern);
   if (target.starts_with("/{lang}/reviews/{id}"))
     target.replace(target.find("{id}"), 4, std::to_string(review_application_id));
