@@ -134,20 +134,26 @@ Response taxa_view(RequestContext& ctx, const std::string& q, std::optional<std:
   data.set("status_action", ctx.link("/admin/taxa/status"));
   data.set("lists_action", ctx.link("/admin/taxa/lists"));
   data.set("csrf_token", ctx.session().csrf_token());
-  auto tx = ctx.web().store.begin();
-  if (!q.empty()) {
-    auto taxa = store::search_taxa(*tx, q, kSearchLimit + 1);
-    data.set("searched", true);
-    data.set("more", taxa.size() > static_cast<std::size_t>(kSearchLimit));
-    if (taxa.size() > static_cast<std::size_t>(kSearchLimit)) taxa.resize(kSearchLimit);
-    data.set("results", result_rows(ctx, q, taxa));
-    data.set("has_results", !taxa.empty());
-  }
-  if (id) {
-    if (auto taxon = store::find_taxon(*tx, *id))
-      add_taxon(ctx, data, *taxon, store::taxon_lists(*tx, *id));
-    else
-      data.set("not_found", true);
+  {
+    // Read in one transaction, ended before the page is rendered.
+    auto tx = ctx.web().store.begin();
+    if (!q.empty()) {
+      auto taxa = store::search_taxa(*tx, q, kSearchLimit + 1);
+      data.set("searched", true);
+      if (taxa.size() > static_cast<std::size_t>(kSearchLimit)) {
+        data.set("more_text",
+                 web::fill(ctx.text("admin_taxa_more"), "count", std::to_string(kSearchLimit)));
+        taxa.resize(kSearchLimit);
+      }
+      data.set("results", result_rows(ctx, q, taxa));
+      data.set("has_results", !taxa.empty());
+    }
+    if (id) {
+      if (auto taxon = store::find_taxon(*tx, *id))
+        add_taxon(ctx, data, *taxon, store::taxon_lists(*tx, *id));
+      else
+        data.set("not_found", true);
+    }
   }
   const std::string saved = ctx.query().get("saved");
   if (saved == "status" || saved == "list") data.set("saved_message", ctx.text("admin_taxa_saved"));
