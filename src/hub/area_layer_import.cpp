@@ -6,6 +6,7 @@
 #include "geo/area_index.h"
 #include "store/bio_area_repo.h"
 #include "store/bio_occurrence_repo.h"
+#include "store/bio_summary_repo.h"
 #include "store/utc_clock.h"
 
 namespace bsap::hub {
@@ -78,6 +79,7 @@ std::variant<LayerImportSummary, geo::GeoInputError> import_area_layer(
     for (store::BioArea& area : store::list_all_areas(tx))
       if (area.layer_id == layer_id) areas.push_back(std::move(area));
     summary.joins = join_layer(tx, areas);
+    store::compute_layer_area_taxa(tx, layer_id);
   });
   return summary;
 }

@@ -103,13 +103,14 @@ std::variant<ImportSummary, biodata::ArchiveError> import_occurrences(
   try {
     store::in_transaction(store, [&](store::Transaction& tx) {
       std::int64_t dataset_id = store::begin_dataset_import(tx, dataset);
+      store::OccurrenceWriter writer(tx, dataset_id);
       std::vector<biodata::Occurrence> occurrences;
       std::vector<store::OccurrenceRow> rows;
       occurrences.reserve(kBatch);
       rows.reserve(kBatch);
       auto flush = [&] {
         for (std::size_t i = 0; i < occurrences.size(); ++i) rows[i].occurrence = &occurrences[i];
-        timed(summary.timings.persist_ms, [&] { store::insert_occurrences(tx, dataset_id, rows); });
+        timed(summary.timings.persist_ms, [&] { writer.write(rows); });
         summary.records_loaded += rows.size();
         occurrences.clear();
         rows.clear();
@@ -130,6 +131,7 @@ std::variant<ImportSummary, biodata::ArchiveError> import_occurrences(
       // Thrown, the transaction rolls back: nothing of this import stays.
       if (reader.error()) throw ReadFailure{*reader.error()};
       flush();
+      timed(summary.timings.persist_ms, [&] { writer.finish(); });
       biodata::ArchiveReport report = reader.report();
       summary.records_read = summary.records_loaded;
       if (!report.files.empty()) summary.records_read += report.files.front().faults.skipped_rows();

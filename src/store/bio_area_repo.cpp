@@ -6,6 +6,7 @@
 
 #include "store/audit_repo.h"
 #include "store/binary_column.h"
+#include "store/bio_summary_repo.h"
 
 namespace bsap::store {
 namespace {
@@ -61,6 +62,7 @@ std::int64_t replace_layer(Transaction& tx, const BioLayer& layer,
   std::size_t areas_before = 0;
   if (before) {
     areas_before = list_layer_areas(tx, before->id).size();
+    remove_layer_area_taxa(tx, before->id);
     sql << "DELETE FROM bio_occurrence_areas WHERE area_id IN "
            "(SELECT id FROM bio_areas WHERE layer_id = :l)",
         soci::use(before->id);
@@ -130,11 +132,9 @@ std::vector<AreaSpecies> area_species(Transaction& tx, std::int64_t area_id) {
   soci::statement st =
       (tx.sql().prepare
            << "SELECT t.id, t.scientific_name, t.name_zh, t.name_en, t.iucn_category, "
-              "t.establishment, t.sensitivity, COUNT(*), MIN(o.event_date), MAX(o.event_date) "
-              "FROM bio_occurrence_areas j JOIN bio_occurrences o ON o.id = j.occurrence_id "
-              "JOIN bio_taxa t ON t.id = o.taxon_id WHERE j.area_id = :a "
-              "GROUP BY t.id, t.scientific_name, t.name_zh, t.name_en, t.iucn_category, "
-              "t.establishment, t.sensitivity ORDER BY t.scientific_name",
+              "t.establishment, t.sensitivity, s.records, s.first_date, s.last_date "
+              "FROM bio_area_taxa s JOIN bio_taxa t ON t.id = s.taxon_id WHERE s.area_id = :a "
+              "ORDER BY t.scientific_name",
        soci::use(area_id), soci::into(taxon), soci::into(row.scientific_name),
        soci::into(row.name_zh), soci::into(row.name_en), soci::into(row.iucn_category),
        soci::into(row.establishment), soci::into(row.sensitivity), soci::into(records),

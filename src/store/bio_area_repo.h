@@ -56,6 +56,7 @@ struct AreaSpecies {
 };
 
 // The species of an area by scientific name; records without a matched name are not species.
+// Read from the summary the imports keep (bio_area_taxa, bio_summary_repo.h), not the records.
 std::vector<AreaSpecies> area_species(Transaction& tx, std::int64_t area_id);
 
 }  // namespace bsap::store

@@ -5,7 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include "store/audit_repo.h"
+#include "store/bio_summary_repo.h"
 #include "store/repo_support.h"
+#include "store/sqlite_statement.h"
 
 namespace bsap::store {
 namespace {
@@ -60,10 +62,16 @@ nlohmann::json counts_json(const BioDataset& dataset) {
 std::int64_t begin_dataset_import(Transaction& tx, const BioDataset& dataset) {
   auto& sql = tx.sql();
   if (auto existing = find_dataset(tx, dataset.dataset_key)) {
+    // Counts could be subtracted but first and last dates cannot: the summaries of the areas and
+    // squares the previous records were in are recomputed from what remains without them.
+    std::vector<std::int64_t> areas = dataset_area_ids(tx, existing->id);
+    std::vector<std::string> cells = dataset_grid_cells(tx, existing->id);
     sql << "DELETE FROM bio_occurrence_areas WHERE occurrence_id IN "
            "(SELECT id FROM bio_occurrences WHERE dataset_id = :d)",
         soci::use(existing->id);
     sql << "DELETE FROM bio_occurrences WHERE dataset_id = :d", soci::use(existing->id);
+    recompute_area_taxa(tx, areas);
+    recompute_cell_taxa(tx, cells);
     return existing->id;
   }
   long long zero = 0;
@@ -78,38 +86,181 @@ std::int64_t begin_dataset_import(Transaction& tx, const BioDataset& dataset) {
   return id;
 }
 
-void insert_occurrences(Transaction& tx, std::int64_t dataset_id,
-                        std::span<const OccurrenceRow> rows) {
-  if (rows.empty()) return;
-  OccurrenceBatch b;
-  for (const OccurrenceRow& row : rows) b.add(row);
-  std::vector<long long> dataset(rows.size(), dataset_id);
-  auto& sql = tx.sql();
-  sql << "INSERT INTO bio_occurrences (dataset_id, record_key, occurrence_id, scientific_name, "
-         "taxon_id, basis_of_record, event_date, year, latitude, longitude, uncertainty_m, "
-         "individual_count, locality, recorded_by, flags, grid_cell) VALUES (:d, :k, :o, :n, :t, "
-         ":b, :e, :y, :lat, :lon, :u, :c, :loc, :r, :f, :g)",
-      soci::use(dataset), soci::use(b.record_key), soci::use(b.occurrence_id),
-      soci::use(b.scientific_name), soci::use(b.taxon, b.taxon_i), soci::use(b.basis),
-      soci::use(b.event_date, b.date_i), soci::use(b.year, b.year_i),
-      soci::use(b.latitude, b.point_i), soci::use(b.longitude, b.point_i),
-      soci::use(b.uncertainty, b.uncertainty_i), soci::use(b.count, b.count_i),
-      soci::use(b.locality), soci::use(b.recorded_by), soci::use(b.flags),
-      soci::use(b.grid_cell, b.cell_i);
+class OccurrenceWriter::Sink {
+ public:
+  virtual ~Sink() = default;
+  virtual void write(std::span<const OccurrenceRow> rows) = 0;
+  virtual void finish() = 0;
+};
 
-  std::vector<long long> area, join_dataset;
-  std::vector<std::string> key;
-  for (const OccurrenceRow& row : rows)
-    for (std::int64_t area_id : row.area_ids) {
-      area.push_back(area_id);
-      join_dataset.push_back(dataset_id);
-      key.push_back(row.occurrence->record_key);
+namespace {
+
+// SQLite: SOCI's bulk binding copies every value into its own buffers and looks up each join's
+// occurrence by its key; here a statement prepared once per import binds the row's own values,
+// and the join takes the id the insert just gave. This path is most of an import's time.
+class SqliteSink final : public OccurrenceWriter::Sink {
+ public:
+  SqliteSink(Transaction& tx, std::int64_t dataset_id)
+      : cache_(tx),
+        tx_(tx),
+        dataset_id_(dataset_id),
+        occurrence_(tx,
+                    "INSERT INTO bio_occurrences (dataset_id, record_key, occurrence_id, "
+                    "scientific_name, taxon_id, basis_of_record, event_date, year, latitude, "
+                    "longitude, uncertainty_m, individual_count, locality, recorded_by, flags, "
+                    "grid_cell) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "writing occurrences"),
+        join_(tx, "INSERT INTO bio_occurrence_areas (area_id, occurrence_id) VALUES (?, ?)",
+              "writing the areas of occurrences") {}
+
+  void write(std::span<const OccurrenceRow> rows) override {
+    for (const OccurrenceRow& row : rows) {
+      std::int64_t id = insert(*row.occurrence, row.grid_cell);
+      for (std::int64_t area_id : row.area_ids) {
+        join_.bind(1, area_id);
+        join_.bind(2, id);
+        join_.run();
+      }
+      tally_.add(row.occurrence->taxon, row.occurrence->date, row.grid_cell, row.area_ids);
     }
-  if (area.empty()) return;
-  sql << "INSERT INTO bio_occurrence_areas (area_id, occurrence_id) SELECT :a, id FROM "
-         "bio_occurrences WHERE dataset_id = :d AND record_key = :k",
-      soci::use(area), soci::use(join_dataset), soci::use(key);
+  }
+
+  void finish() override { add_to_summaries(tx_, dataset_id_, tally_); }
+
+ private:
+  std::int64_t insert(const biodata::Occurrence& o, const std::optional<std::string>& grid_cell) {
+    SqliteStatement& st = occurrence_;
+    st.bind(1, dataset_id_);
+    st.bind(2, std::string_view(o.record_key));
+    st.bind(3, std::string_view(o.occurrence_id));
+    st.bind(4, std::string_view(o.scientific_name));
+    if (o.taxon)
+      st.bind(5, o.taxon);
+    else
+      st.bind_null(5);
+    st.bind(6, std::string_view(o.basis_of_record));
+    std::string date = o.date ? o.date->iso() : std::string();
+    if (o.date) {
+      st.bind(7, std::string_view(date));
+      st.bind(8, std::int64_t{o.date->year});
+    } else {
+      st.bind_null(7);
+      st.bind_null(8);
+    }
+    if (o.point) {
+      st.bind(9, o.point->lat);
+      st.bind(10, o.point->lon);
+    } else {
+      st.bind_null(9);
+      st.bind_null(10);
+    }
+    if (o.uncertainty_m)
+      st.bind(11, *o.uncertainty_m);
+    else
+      st.bind_null(11);
+    if (o.individual_count)
+      st.bind(12, *o.individual_count);
+    else
+      st.bind_null(12);
+    st.bind(13, std::string_view(o.locality));
+    st.bind(14, std::string_view(o.recorded_by));
+    st.bind(15, static_cast<std::int64_t>(static_cast<int>(o.flags.bits())));
+    if (grid_cell)
+      st.bind(16, std::string_view(*grid_cell));
+    else
+      st.bind_null(16);
+    st.run();
+    return st.last_insert_rowid();
+  }
+
+  // The import's page cache, for as long as it writes. With SQLite's default 2 MiB, the pages
+  // of the indexes a million rows go into are evicted between two visits: each eviction spills a
+  // dirty page into the write-ahead log again and each visit reads it back, and the log grows to
+  // gigabytes. With the indexes' pages in memory the import writes each page about once.
+  class ImportCache {
+   public:
+    explicit ImportCache(Transaction& tx) : sql_(tx.sql()) {
+      sql_ << "PRAGMA cache_size", soci::into(previous_);
+      sql_ << "PRAGMA cache_size = " + std::to_string(-kImportCacheKiB);
+    }
+    ~ImportCache() {
+      try {
+        sql_ << "PRAGMA cache_size = " + std::to_string(previous_);
+      } catch (...) {  // the connection is failing; its transaction reports that
+      }
+    }
+
+   private:
+    static constexpr long long kImportCacheKiB = 256 * 1024;
+    soci::session& sql_;
+    long long previous_ = 0;
+  };
+
+  ImportCache cache_;
+  Transaction& tx_;
+  std::int64_t dataset_id_;
+  SqliteStatement occurrence_, join_;
+  SpeciesTally tally_;
+};
+
+// PostgreSQL: SOCI's bulk binding, the joins finding their occurrence by its key.
+class PostgresSink final : public OccurrenceWriter::Sink {
+ public:
+  PostgresSink(Transaction& tx, std::int64_t dataset_id) : tx_(tx), dataset_id_(dataset_id) {}
+
+  void write(std::span<const OccurrenceRow> rows) override {
+    if (rows.empty()) return;
+    OccurrenceBatch b;
+    for (const OccurrenceRow& row : rows) b.add(row);
+    std::vector<long long> dataset(rows.size(), dataset_id_);
+    auto& sql = tx_.sql();
+    sql << "INSERT INTO bio_occurrences (dataset_id, record_key, occurrence_id, "
+           "scientific_name, taxon_id, basis_of_record, event_date, year, latitude, longitude, "
+           "uncertainty_m, individual_count, locality, recorded_by, flags, grid_cell) VALUES "
+           "(:d, :k, :o, :n, :t, :b, :e, :y, :lat, :lon, :u, :c, :loc, :r, :f, :g)",
+        soci::use(dataset), soci::use(b.record_key), soci::use(b.occurrence_id),
+        soci::use(b.scientific_name), soci::use(b.taxon, b.taxon_i), soci::use(b.basis),
+        soci::use(b.event_date, b.date_i), soci::use(b.year, b.year_i),
+        soci::use(b.latitude, b.point_i), soci::use(b.longitude, b.point_i),
+        soci::use(b.uncertainty, b.uncertainty_i), soci::use(b.count, b.count_i),
+        soci::use(b.locality), soci::use(b.recorded_by), soci::use(b.flags),
+        soci::use(b.grid_cell, b.cell_i);
+
+    std::vector<long long> area, join_dataset;
+    std::vector<std::string> key;
+    for (const OccurrenceRow& row : rows)
+      for (std::int64_t area_id : row.area_ids) {
+        area.push_back(area_id);
+        join_dataset.push_back(dataset_id_);
+        key.push_back(row.occurrence->record_key);
+      }
+    if (area.empty()) return;
+    sql << "INSERT INTO bio_occurrence_areas (area_id, occurrence_id) SELECT :a, id FROM "
+           "bio_occurrences WHERE dataset_id = :d AND record_key = :k",
+        soci::use(area), soci::use(join_dataset), soci::use(key);
+  }
+
+  void finish() override { add_to_summaries(tx_, dataset_id_, SpeciesTally{}); }
+
+ private:
+  Transaction& tx_;
+  std::int64_t dataset_id_;
+};
+
+}  // namespace
+
+OccurrenceWriter::OccurrenceWriter(Transaction& tx, std::int64_t dataset_id) {
+  if (tx.backend() == Backend::sqlite)
+    sink_ = std::make_unique<SqliteSink>(tx, dataset_id);
+  else
+    sink_ = std::make_unique<PostgresSink>(tx, dataset_id);
 }
+
+OccurrenceWriter::~OccurrenceWriter() = default;
+
+void OccurrenceWriter::write(std::span<const OccurrenceRow> rows) { sink_->write(rows); }
+
+void OccurrenceWriter::finish() { sink_->finish(); }
 
 void finish_dataset_import(Transaction& tx, const BioDataset& dataset, std::string_view actor) {
   auto before = find_dataset(tx, dataset.dataset_key);

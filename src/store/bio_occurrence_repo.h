@@ -5,6 +5,7 @@
 // import, not per occurrence.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -34,11 +35,31 @@ struct OccurrenceRow {
   std::vector<std::int64_t> area_ids;
 };
 
-// Creates the dataset, or empties the one with the same key for its new version; returns its id.
+// Creates the dataset, or empties the one with the same key for its new version (the species
+// summaries of its previous records' areas and squares recomputed without them); returns its id.
 std::int64_t begin_dataset_import(Transaction& tx, const BioDataset& dataset);
-// Writes a batch of the dataset's occurrences and their area joins.
-void insert_occurrences(Transaction& tx, std::int64_t dataset_id,
-                        std::span<const OccurrenceRow> rows);
+
+// Writes one dataset's occurrences and their area joins batch after batch, in the caller's
+// transaction, and at finish() adds them to the species summaries (bio_summary_repo.h). On
+// SQLite the rows go through SQLite's own statements prepared once for the whole import, each
+// occurrence's id taken from its insert (decision 0013); on PostgreSQL through SOCI's bulk
+// binding. Destroyed without finish(), the summaries miss the records: the caller's transaction
+// must then roll back, as it does when an exception leaves the import.
+class OccurrenceWriter {
+ public:
+  OccurrenceWriter(Transaction& tx, std::int64_t dataset_id);
+  ~OccurrenceWriter();
+  OccurrenceWriter(const OccurrenceWriter&) = delete;
+  OccurrenceWriter& operator=(const OccurrenceWriter&) = delete;
+
+  void write(std::span<const OccurrenceRow> rows);
+  void finish();
+
+  class Sink;  // one per backend
+
+ private:
+  std::unique_ptr<Sink> sink_;
+};
 // Records the counts and the report, and the audit record of the import.
 void finish_dataset_import(Transaction& tx, const BioDataset& dataset, std::string_view actor);
 

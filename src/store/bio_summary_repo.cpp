@@ -1,0 +1,206 @@
+#include "store/bio_summary_repo.h"
+
+#include <soci/soci.h>
+
+#include <algorithm>
+
+#include "store/sqlite_statement.h"
+
+namespace bsap::store {
+namespace {
+
+// A row's counts are added and its dates widened. A NULL date (records without one) never wins
+// over a known date; the CASE keeps that on both backends, where MIN() and LEAST() differ on NULL.
+constexpr std::string_view kMergeAreaTaxon =
+    " ON CONFLICT (area_id, taxon_id) DO UPDATE SET "
+    "records = bio_area_taxa.records + excluded.records, "
+    "first_date = CASE WHEN bio_area_taxa.first_date IS NULL "
+    "OR excluded.first_date < bio_area_taxa.first_date "
+    "THEN excluded.first_date ELSE bio_area_taxa.first_date END, "
+    "last_date = CASE WHEN bio_area_taxa.last_date IS NULL "
+    "OR excluded.last_date > bio_area_taxa.last_date "
+    "THEN excluded.last_date ELSE bio_area_taxa.last_date END";
+constexpr std::string_view kMergeCellTaxon =
+    " ON CONFLICT (grid_cell, taxon_id) DO UPDATE SET "
+    "records = bio_cell_taxa.records + excluded.records";
+
+void bind_date(SqliteStatement& st, int index, const std::optional<biodata::CalendarDate>& date,
+               std::string& text) {
+  if (!date) return st.bind_null(index);
+  text = date->iso();
+  st.bind(index, std::string_view(text));
+}
+
+// SQLite: one prepared statement stepped per row (see sqlite_statement.h).
+void add_to_sqlite(Transaction& tx, const SpeciesTally& tally) {
+  SqliteStatement area(tx,
+                       "INSERT INTO bio_area_taxa (area_id, taxon_id, records, first_date, "
+                       "last_date) VALUES (?, ?, ?, ?, ?)" +
+                           std::string(kMergeAreaTaxon),
+                       "adding to the species of areas");
+  std::string first, last;
+  for (const SpeciesTally::AreaTaxon& row : tally.area_taxa()) {
+    area.bind(1, row.area_id);
+    area.bind(2, row.taxon_id);
+    area.bind(3, row.records);
+    bind_date(area, 4, row.first, first);
+    bind_date(area, 5, row.last, last);
+    area.run();
+  }
+  SqliteStatement cell(tx,
+                       "INSERT INTO bio_cell_taxa (grid_cell, taxon_id, records) VALUES (?, ?, ?)" +
+                           std::string(kMergeCellTaxon),
+                       "adding to the species of 1 km squares");
+  for (const SpeciesTally::CellTaxon& row : tally.cell_taxa()) {
+    cell.bind(1, std::string_view(row.grid_cell));
+    cell.bind(2, row.taxon_id);
+    cell.bind(3, row.records);
+    cell.run();
+  }
+}
+
+// PostgreSQL: the dataset's records grouped by the server, one statement each (a statement per
+// row would cost a round trip per row).
+void add_dataset_to_postgres(Transaction& tx, std::int64_t dataset_id) {
+  tx.sql() << "INSERT INTO bio_area_taxa (area_id, taxon_id, records, first_date, last_date) "
+              "SELECT j.area_id, o.taxon_id, COUNT(*), MIN(o.event_date), MAX(o.event_date) "
+              "FROM bio_occurrences o JOIN bio_occurrence_areas j ON j.occurrence_id = o.id "
+              "WHERE o.dataset_id = :d AND o.taxon_id IS NOT NULL GROUP BY j.area_id, o.taxon_id" +
+                  std::string(kMergeAreaTaxon),
+      soci::use(dataset_id);
+  tx.sql() << "INSERT INTO bio_cell_taxa (grid_cell, taxon_id, records) "
+              "SELECT grid_cell, taxon_id, COUNT(*) FROM bio_occurrences WHERE dataset_id = :d "
+              "AND grid_cell IS NOT NULL AND taxon_id IS NOT NULL GROUP BY grid_cell, taxon_id" +
+                  std::string(kMergeCellTaxon),
+      soci::use(dataset_id);
+}
+
+template <typename Date>
+void widen(std::optional<Date>& first, std::optional<Date>& last, const std::optional<Date>& date) {
+  if (!date) return;
+  if (!first || *date < *first) first = date;
+  if (!last || *date > *last) last = date;
+}
+
+}  // namespace
+
+void SpeciesTally::add(std::int64_t taxon_id, const std::optional<biodata::CalendarDate>& date,
+                       const std::optional<std::string>& grid_cell,
+                       std::span<const std::int64_t> area_ids) {
+  if (taxon_id == 0) return;  // no matched name: a record, not a species
+  for (std::int64_t area_id : area_ids) {
+    AreaTaxon& row = areas_[{area_id, taxon_id}];
+    row.area_id = area_id, row.taxon_id = taxon_id;
+    ++row.records;
+    widen(row.first, row.last, date);
+  }
+  if (!grid_cell) return;
+  auto [at, added] =
+      cell_numbers_.try_emplace(*grid_cell, static_cast<std::int64_t>(cells_.size()));
+  if (added) cells_.push_back(*grid_cell);
+  ++cell_taxa_[{at->second, taxon_id}];
+}
+
+std::vector<SpeciesTally::AreaTaxon> SpeciesTally::area_taxa() const {
+  std::vector<AreaTaxon> out;
+  out.reserve(areas_.size());
+  for (const auto& [key, row] : areas_) out.push_back(row);
+  std::sort(out.begin(), out.end(), [](const AreaTaxon& a, const AreaTaxon& b) {
+    return std::pair(a.area_id, a.taxon_id) < std::pair(b.area_id, b.taxon_id);
+  });
+  return out;
+}
+
+std::vector<SpeciesTally::CellTaxon> SpeciesTally::cell_taxa() const {
+  std::vector<CellTaxon> out;
+  out.reserve(cell_taxa_.size());
+  for (const auto& [key, records] : cell_taxa_)
+    out.push_back({cells_[static_cast<std::size_t>(key.first)], key.second, records});
+  std::sort(out.begin(), out.end(), [](const CellTaxon& a, const CellTaxon& b) {
+    return std::tie(a.grid_cell, a.taxon_id) < std::tie(b.grid_cell, b.taxon_id);
+  });
+  return out;
+}
+
+void add_to_summaries(Transaction& tx, std::int64_t dataset_id, const SpeciesTally& tally) {
+  if (tx.backend() == Backend::sqlite)
+    add_to_sqlite(tx, tally);
+  else
+    add_dataset_to_postgres(tx, dataset_id);
+}
+
+std::vector<std::int64_t> dataset_area_ids(Transaction& tx, std::int64_t dataset_id) {
+  std::vector<std::int64_t> out;
+  long long area = 0;
+  soci::statement st = (tx.sql().prepare << "SELECT DISTINCT j.area_id FROM bio_occurrence_areas j "
+                                            "JOIN bio_occurrences o ON o.id = j.occurrence_id "
+                                            "WHERE o.dataset_id = :d ORDER BY j.area_id",
+                        soci::use(dataset_id), soci::into(area));
+  st.execute();
+  while (st.fetch()) out.push_back(area);
+  return out;
+}
+
+std::vector<std::string> dataset_grid_cells(Transaction& tx, std::int64_t dataset_id) {
+  std::vector<std::string> out;
+  std::string cell;
+  soci::statement st = (tx.sql().prepare << "SELECT DISTINCT grid_cell FROM bio_occurrences "
+                                            "WHERE dataset_id = :d AND grid_cell IS NOT NULL "
+                                            "ORDER BY grid_cell",
+                        soci::use(dataset_id), soci::into(cell));
+  st.execute();
+  while (st.fetch()) out.push_back(cell);
+  return out;
+}
+
+void recompute_area_taxa(Transaction& tx, std::span<const std::int64_t> area_ids) {
+  long long area = 0;
+  soci::statement remove =
+      (tx.sql().prepare << "DELETE FROM bio_area_taxa WHERE area_id = :a", soci::use(area));
+  soci::statement compute =
+      (tx.sql().prepare
+           << "INSERT INTO bio_area_taxa (area_id, taxon_id, records, first_date, last_date) "
+              "SELECT j.area_id, o.taxon_id, COUNT(*), MIN(o.event_date), MAX(o.event_date) "
+              "FROM bio_occurrence_areas j JOIN bio_occurrences o ON o.id = j.occurrence_id "
+              "WHERE j.area_id = :a AND o.taxon_id IS NOT NULL GROUP BY j.area_id, o.taxon_id",
+       soci::use(area));
+  for (std::int64_t id : area_ids) {
+    area = id;
+    remove.execute(true);
+    compute.execute(true);
+  }
+}
+
+void recompute_cell_taxa(Transaction& tx, std::span<const std::string> grid_cells) {
+  std::string cell;
+  soci::statement remove =
+      (tx.sql().prepare << "DELETE FROM bio_cell_taxa WHERE grid_cell = :c", soci::use(cell));
+  soci::statement compute =
+      (tx.sql().prepare << "INSERT INTO bio_cell_taxa (grid_cell, taxon_id, records) "
+                           "SELECT grid_cell, taxon_id, COUNT(*) FROM bio_occurrences "
+                           "WHERE grid_cell = :c AND taxon_id IS NOT NULL "
+                           "GROUP BY grid_cell, taxon_id",
+       soci::use(cell));
+  for (const std::string& each : grid_cells) {
+    cell = each;
+    remove.execute(true);
+    compute.execute(true);
+  }
+}
+
+void remove_layer_area_taxa(Transaction& tx, std::int64_t layer_id) {
+  tx.sql() << "DELETE FROM bio_area_taxa WHERE area_id IN "
+              "(SELECT id FROM bio_areas WHERE layer_id = :l)",
+      soci::use(layer_id);
+}
+
+void compute_layer_area_taxa(Transaction& tx, std::int64_t layer_id) {
+  tx.sql() << "INSERT INTO bio_area_taxa (area_id, taxon_id, records, first_date, last_date) "
+              "SELECT j.area_id, o.taxon_id, COUNT(*), MIN(o.event_date), MAX(o.event_date) "
+              "FROM bio_areas a JOIN bio_occurrence_areas j ON j.area_id = a.id "
+              "JOIN bio_occurrences o ON o.id = j.occurrence_id "
+              "WHERE a.layer_id = :l AND o.taxon_id IS NOT NULL GROUP BY j.area_id, o.taxon_id",
+      soci::use(layer_id);
+}
+
+}  // namespace bsap::store

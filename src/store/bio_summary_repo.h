@@ -1,0 +1,70 @@
+// The hub's species summaries (migration 8): per area and taxon the records, first and last date
+// (bio_area_taxa), per 1 km square and taxon the records (bio_cell_taxa). They answer an area's
+// species list and the richness map without grouping the records at each request, and are kept
+// in the transaction that changes the records or their joins:
+// - an occurrence import adds its records at its end (bio_occurrence_repo.h);
+// - a re-import first recomputes the areas and squares of the dataset's previous records from
+//   what remains once they are gone (counts can be subtracted, first and last dates cannot);
+// - a layer replacement drops its old areas' rows and computes its new areas' from the joins.
+// Only records with a matched taxon count; a square holds only records with a place on the map.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "biodata/recorded_date.h"
+#include "store/store.h"
+
+namespace bsap::store {
+
+// What a batch of new records adds to the summaries.
+class SpeciesTally {
+ public:
+  void add(std::int64_t taxon_id, const std::optional<biodata::CalendarDate>& date,
+           const std::optional<std::string>& grid_cell, std::span<const std::int64_t> area_ids);
+
+  struct AreaTaxon {
+    std::int64_t area_id = 0, taxon_id = 0, records = 0;
+    std::optional<biodata::CalendarDate> first, last;
+  };
+  struct CellTaxon {
+    std::string grid_cell;
+    std::int64_t taxon_id = 0, records = 0;
+  };
+  // In key order, so that the summaries' primary keys are written in order.
+  std::vector<AreaTaxon> area_taxa() const;
+  std::vector<CellTaxon> cell_taxa() const;
+
+ private:
+  struct PairHash {
+    std::size_t operator()(const std::pair<std::int64_t, std::int64_t>& key) const noexcept {
+      return std::hash<std::int64_t>{}(key.first * 1'000'003 + key.second);
+    }
+  };
+  std::unordered_map<std::pair<std::int64_t, std::int64_t>, AreaTaxon, PairHash> areas_;
+  // Squares by number, so that a record's tally costs no string copy.
+  std::unordered_map<std::string, std::int64_t> cell_numbers_;
+  std::vector<std::string> cells_;
+  std::unordered_map<std::pair<std::int64_t, std::int64_t>, std::int64_t, PairHash> cell_taxa_;
+};
+
+// Adds a dataset's records, just written, to the summaries (rows created, or their counts added
+// and their dates widened): on SQLite from the tally kept while writing them, on PostgreSQL by
+// grouping them in the server, where a statement per row would cost a round trip each.
+void add_to_summaries(Transaction& tx, std::int64_t dataset_id, const SpeciesTally& tally);
+
+// The areas and squares holding a dataset's records: what to recompute once they are removed.
+std::vector<std::int64_t> dataset_area_ids(Transaction& tx, std::int64_t dataset_id);
+std::vector<std::string> dataset_grid_cells(Transaction& tx, std::int64_t dataset_id);
+// Recompute these areas' or squares' rows from the records and joins as they are now.
+void recompute_area_taxa(Transaction& tx, std::span<const std::int64_t> area_ids);
+void recompute_cell_taxa(Transaction& tx, std::span<const std::string> grid_cells);
+
+// A layer's areas: their rows removed (before the areas are), and computed from their joins.
+void remove_layer_area_taxa(Transaction& tx, std::int64_t layer_id);
+void compute_layer_area_taxa(Transaction& tx, std::int64_t layer_id);
+
+}  // namespace bsap::store

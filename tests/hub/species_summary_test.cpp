@@ -1,0 +1,238 @@
+// The species summaries (bio_area_taxa, bio_cell_taxa; migration 8) on SQLite and PostgreSQL:
+// after every change the imports make, they hold exactly what grouping the records says, so that
+// an area's species list and the richness map may read them instead of the records.
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include "biodata/temp_folder.h"
+#include "hub/area_layer_import.h"
+#include "hub/checklist_import.h"
+#include "hub/occurrence_import.h"
+#include "store/bio_area_repo.h"
+#include "store/migrations.h"
+#include "store/store_test_fixture.h"
+
+namespace bsap::hub {
+namespace {
+
+using biodata::testing::TempFolder;
+using store::Backend;
+
+const std::filesystem::path kDcca =
+    SHARED_DIR "/data/geo/hk-districts-2001/dcca_land.lowres.geo.json";
+
+const char* const kOccurrenceMeta = R"(<archive xmlns="http://rs.tdwg.org/dwc/text/">
+<core rowType="http://rs.tdwg.org/dwc/terms/Occurrence" fieldsTerminatedBy="\t" fieldsEnclosedBy="" ignoreHeaderLines="1">
+<files><location>occurrence.txt</location></files><id index="0"/>
+<field index="0" term="http://rs.tdwg.org/dwc/terms/occurrenceID"/>
+<field index="1" term="http://rs.tdwg.org/dwc/terms/scientificName"/>
+<field index="2" term="http://rs.tdwg.org/dwc/terms/basisOfRecord"/>
+<field index="3" term="http://rs.tdwg.org/dwc/terms/eventDate"/>
+<field index="4" term="http://rs.tdwg.org/dwc/terms/decimalLatitude"/>
+<field index="5" term="http://rs.tdwg.org/dwc/terms/decimalLongitude"/>
+</core></archive>)";
+
+const char* const kHeader = "id\tname\tbasis\tdate\tlat\tlon\n";
+
+// Three species at Tai Po Kau, Sha Tin, Tuen Mun and Central; a record without a date, one
+// without a known name, one at 0°, 0°.
+const char* const kFirstVersion =
+    "a:1\tCuora trifasciata\tHumanObservation\t2019-04-02\t22.4105\t114.1240\n"
+    "a:2\tCuora trifasciata\tHumanObservation\t2021-06-30\t22.4106\t114.1241\n"
+    "a:3\tCuora trifasciata\tHumanObservation\t\t22.4107\t114.1242\n"
+    "a:4\tHoplobatrachus rugulosus\tHumanObservation\t2015-03\t22.3817\t114.1877\n"
+    "a:5\tHoplobatrachus rugulosus\tHumanObservation\t2016\t22.3908\t113.9725\n"
+    "a:6\tMilvus migrans\tHumanObservation\t2020-12-01\t22.2819\t114.1582\n"
+    "a:7\tMilvus migrans\tHumanObservation\t2022-01-05\t22.4105\t114.1240\n"
+    "a:8\tNomen ignotum\tHumanObservation\t2020-01-01\t22.4105\t114.1240\n"
+    "a:9\tMilvus migrans\tHumanObservation\t2020-01-01\t0\t0\n";
+
+// The same dataset again: records gone, moved, redated, and new ones.
+const char* const kSecondVersion =
+    "a:1\tCuora trifasciata\tHumanObservation\t2023-08-15\t22.4105\t114.1240\n"
+    "a:4\tHoplobatrachus rugulosus\tHumanObservation\t2015-03-02\t22.4105\t114.1240\n"
+    "a:6\tMilvus migrans\tHumanObservation\t2018-02-02\t22.3908\t113.9725\n"
+    "a:10\tMilvus migrans\tHumanObservation\t\t22.3817\t114.1877\n";
+
+// Another dataset sharing Tai Po Kau, whose records must survive the first one's re-import.
+const char* const kOtherDataset =
+    "b:1\tCuora trifasciata\tPreservedSpecimen\t1999-09-09\t22.4105\t114.1240\n"
+    "b:2\tMilvus migrans\tPreservedSpecimen\t2001-01-01\t22.2819\t114.1582\n";
+
+const char* const kChecklistMeta = R"(<archive xmlns="http://rs.tdwg.org/dwc/text/">
+<core rowType="http://rs.tdwg.org/dwc/terms/Taxon" fieldsTerminatedBy="\t" fieldsEnclosedBy="" ignoreHeaderLines="1">
+<files><location>taxon.txt</location></files><id index="0"/>
+<field index="1" term="http://rs.tdwg.org/dwc/terms/scientificName"/>
+<field index="2" term="http://rs.tdwg.org/dwc/terms/taxonRank"/>
+</core></archive>)";
+
+// What grouping the records gives, and what the summaries hold, as comparable lines.
+const char* const kAreaTaxaFromRecords =
+    "SELECT j.area_id, o.taxon_id, COUNT(*), MIN(o.event_date), MAX(o.event_date) "
+    "FROM bio_occurrence_areas j JOIN bio_occurrences o ON o.id = j.occurrence_id "
+    "WHERE o.taxon_id IS NOT NULL GROUP BY j.area_id, o.taxon_id";
+const char* const kAreaTaxaSummary =
+    "SELECT area_id, taxon_id, records, first_date, last_date FROM bio_area_taxa";
+const char* const kCellTaxaFromRecords =
+    "SELECT grid_cell, taxon_id, COUNT(*) FROM bio_occurrences "
+    "WHERE grid_cell IS NOT NULL AND taxon_id IS NOT NULL GROUP BY grid_cell, taxon_id";
+const char* const kCellTaxaSummary = "SELECT grid_cell, taxon_id, records FROM bio_cell_taxa";
+
+// A column's value as text, whichever type the backend gives it (a COUNT is a different integer
+// on SQLite and PostgreSQL).
+std::string text_of(const soci::row& row, std::size_t i) {
+  switch (row.get_properties(i).get_data_type()) {
+    case soci::dt_string:
+      return row.get<std::string>(i);
+    case soci::dt_double:
+      return std::to_string(row.get<double>(i));
+    case soci::dt_integer:
+      return std::to_string(row.get<int>(i));
+    case soci::dt_long_long:
+      return std::to_string(row.get<long long>(i));
+    case soci::dt_unsigned_long_long:
+      return std::to_string(row.get<unsigned long long>(i));
+    default:
+      return "?";
+  }
+}
+
+class SpeciesSummaryTest : public store::testing::StoreTest {
+ protected:
+  void SetUp() override {
+    StoreTest::SetUp();
+    folder_.write("taxa/meta.xml", kChecklistMeta);
+    folder_.write("taxa/taxon.txt",
+                  "id\tname\trank\nt1\tCuora trifasciata (Bell, 1825)\tspecies\n"
+                  "t2\tHoplobatrachus rugulosus (Wiegmann, 1834)\tspecies\n"
+                  "t3\tMilvus migrans (Boddaert, 1783)\tspecies\n");
+    auto result = import_checklist_archive(*store_, folder_.path() / "taxa", "test", "tester");
+    ASSERT_TRUE(std::holds_alternative<ChecklistSummary>(result));
+  }
+
+  void import_dataset(const std::string& key, const std::string& rows) {
+    folder_.write(key + "/meta.xml", kOccurrenceMeta);
+    folder_.write(key + "/occurrence.txt", kHeader + rows);
+    ImportOptions options{
+        "tester", "", {2026, 11, 23}, BSAP_HOME_DIR "/data/biodata/home_region.yaml", {}};
+    auto result = import_occurrences(*store_, folder_.path() / key, options);
+    ASSERT_TRUE(std::holds_alternative<ImportSummary>(result));
+  }
+
+  void import_dcca() {
+    LayerImportRequest request;
+    request.file = kDcca;
+    request.code = "dcca";
+    request.kind = "district";
+    request.options.code_property = "DCCA";
+    request.options.name_en_property = "DCCA_ENG";
+    request.actor = "tester";
+    auto result = import_area_layer(*store_, request);
+    ASSERT_TRUE(std::holds_alternative<LayerImportSummary>(result));
+  }
+
+  // Every row of a query as "v1|v2|…", sorted; NULL as "-".
+  std::vector<std::string> lines(const std::string& query) {
+    std::vector<std::string> out;
+    store::in_transaction(*store_, [&](store::Transaction& tx) {
+      soci::rowset<soci::row> rows = (tx.sql().prepare << query);
+      for (const soci::row& row : rows) {
+        std::string line;
+        for (std::size_t i = 0; i < row.size(); ++i) {
+          if (i) line += "|";
+          if (row.get_indicator(i) == soci::i_null) {
+            line += "-";
+            continue;
+          }
+          line += text_of(row, i);
+        }
+        out.push_back(line);
+      }
+    });
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  void expect_summaries_match_the_records() {
+    auto areas = lines(kAreaTaxaFromRecords);
+    EXPECT_EQ(lines(kAreaTaxaSummary), areas);
+    EXPECT_EQ(lines(kCellTaxaSummary), lines(kCellTaxaFromRecords));
+    EXPECT_FALSE(areas.empty());
+  }
+
+  TempFolder folder_;
+};
+
+TEST_P(SpeciesSummaryTest, MatchTheRecordsAfterAnImport) {
+  import_dcca();
+  import_dataset("a", kFirstVersion);
+  expect_summaries_match_the_records();
+  import_dataset("b", kOtherDataset);  // added to rows the first import made
+  expect_summaries_match_the_records();
+}
+
+TEST_P(SpeciesSummaryTest, MatchTheRecordsAfterAReimportWithDifferentRecords) {
+  import_dcca();
+  import_dataset("a", kFirstVersion);
+  import_dataset("b", kOtherDataset);
+  import_dataset("a", kSecondVersion);
+  expect_summaries_match_the_records();
+  EXPECT_EQ(count_rows("bio_occurrences"), 6);
+  import_dataset("a", "");  // emptied: only the other dataset's species remain
+  expect_summaries_match_the_records();
+}
+
+TEST_P(SpeciesSummaryTest, MatchTheRecordsAfterALayerIsImportedOrReplaced) {
+  import_dataset("a", kFirstVersion);
+  EXPECT_EQ(count_rows("bio_area_taxa"), 0);
+  EXPECT_TRUE(lines(kAreaTaxaFromRecords).empty());
+  EXPECT_EQ(lines(kCellTaxaSummary), lines(kCellTaxaFromRecords));
+  import_dcca();  // joins the records already held
+  expect_summaries_match_the_records();
+  import_dcca();  // replaced: new areas, the old ones' rows gone
+  expect_summaries_match_the_records();
+}
+
+TEST_P(SpeciesSummaryTest, AreaSpeciesListReadsTheSummary) {
+  import_dcca();
+  import_dataset("a", kFirstVersion);
+  import_dataset("b", kOtherDataset);
+  store::in_transaction(*store_, [](store::Transaction& tx) {
+    std::int64_t area_id = 0;
+    tx.sql() << "SELECT area_id FROM bio_occurrence_areas j JOIN bio_occurrences o ON o.id = "
+                "j.occurrence_id WHERE o.record_key = 'a:1'",
+        soci::into(area_id);
+    auto species = store::area_species(tx, area_id);
+    ASSERT_EQ(species.size(), 2u);  // the unknown name is a record, not a species
+    EXPECT_EQ(species[0].scientific_name, "Cuora trifasciata (Bell, 1825)");
+    EXPECT_EQ(species[0].records, 4);  // a:1–3 and b:1; a:3 has no date
+    EXPECT_EQ(species[0].first_date, "1999-09-09");
+    EXPECT_EQ(species[0].last_date, "2021-06-30");
+    EXPECT_EQ(species[1].scientific_name, "Milvus migrans (Boddaert, 1783)");
+    EXPECT_EQ(species[1].records, 1);
+  });
+}
+
+// Migration 8 fills the summaries from the records a database already holds.
+TEST_P(SpeciesSummaryTest, MigrationFillsThemFromTheRecordsHeld) {
+  import_dcca();
+  import_dataset("a", kFirstVersion);
+  import_dataset("b", kOtherDataset);
+  execute_sql("DELETE FROM bio_area_taxa");
+  execute_sql("DELETE FROM bio_cell_taxa");
+  const auto& all = store::migrations();
+  auto summaries = std::find_if(all.begin(), all.end(), [](const store::Migration& m) {
+    return m.name.find("species per area") != std::string_view::npos;
+  });
+  ASSERT_NE(summaries, all.end());
+  for (const std::string& statement : store::migration_statements(*summaries, GetParam()))
+    if (statement.starts_with("INSERT")) execute_sql(statement);
+  expect_summaries_match_the_records();
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, SpeciesSummaryTest,
+                         ::testing::Values(Backend::sqlite, Backend::postgres),
+                         store::testing::backend_name);
+
+}  // namespace
+}  // namespace bsap::hub
