@@ -2,11 +2,14 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "store/audit_repo.h"
 #include "store/binary_column.h"
 #include "store/bio_summary_repo.h"
+#include "store/sqlite_statement.h"
 
 namespace bsap::store {
 namespace {
@@ -124,21 +127,43 @@ std::optional<BioArea> find_area(Transaction& tx, std::string_view layer_code,
   return std::nullopt;
 }
 
-std::vector<AreaSpecies> area_species(Transaction& tx, std::int64_t area_id) {
-  std::vector<AreaSpecies> out;
+namespace {
+
+constexpr std::string_view kAreaSpecies =
+    "SELECT t.id, t.scientific_name, t.name_zh, t.name_en, t.iucn_category, t.establishment, "
+    "t.sensitivity, s.records, s.first_date, s.last_date "
+    "FROM bio_area_taxa s JOIN bio_taxa t ON t.id = s.taxon_id WHERE s.area_id = :a";
+
+// SQLite: its own statement, since SOCI's fetch cost 4 µs a row, 8 ms for an area's 2,000
+// species (decision 0013).
+void read_area_species_sqlite(Transaction& tx, std::int64_t area_id,
+                              std::vector<AreaSpecies>& out) {
+  SqliteStatement st(tx, kAreaSpecies, "reading an area's species");
+  st.bind(1, area_id);
+  while (st.next_row()) {
+    AreaSpecies& row = out.emplace_back();
+    row.taxon_id = st.column_int64(0);
+    row.scientific_name = st.column_text(1);
+    row.name_zh = st.column_text(2);
+    row.name_en = st.column_text(3);
+    row.iucn_category = st.column_text(4);
+    row.establishment = st.column_text(5);
+    row.sensitivity = static_cast<int>(st.column_int64(6));
+    row.records = st.column_int64(7);
+    row.first_date = st.column_text(8);  // "" when NULL
+    row.last_date = st.column_text(9);
+  }
+}
+
+void read_area_species_soci(Transaction& tx, std::int64_t area_id, std::vector<AreaSpecies>& out) {
   AreaSpecies row;
   long long taxon = 0, records = 0;
   soci::indicator first_i = soci::i_null, last_i = soci::i_null;
   soci::statement st =
-      (tx.sql().prepare
-           << "SELECT t.id, t.scientific_name, t.name_zh, t.name_en, t.iucn_category, "
-              "t.establishment, t.sensitivity, s.records, s.first_date, s.last_date "
-              "FROM bio_area_taxa s JOIN bio_taxa t ON t.id = s.taxon_id WHERE s.area_id = :a "
-              "ORDER BY t.scientific_name",
-       soci::use(area_id), soci::into(taxon), soci::into(row.scientific_name),
-       soci::into(row.name_zh), soci::into(row.name_en), soci::into(row.iucn_category),
-       soci::into(row.establishment), soci::into(row.sensitivity), soci::into(records),
-       soci::into(row.first_date, first_i), soci::into(row.last_date, last_i));
+      (tx.sql().prepare << kAreaSpecies, soci::use(area_id), soci::into(taxon),
+       soci::into(row.scientific_name), soci::into(row.name_zh), soci::into(row.name_en),
+       soci::into(row.iucn_category), soci::into(row.establishment), soci::into(row.sensitivity),
+       soci::into(records), soci::into(row.first_date, first_i), soci::into(row.last_date, last_i));
   st.execute();
   while (st.fetch()) {
     row.taxon_id = taxon, row.records = records;
@@ -146,6 +171,22 @@ std::vector<AreaSpecies> area_species(Transaction& tx, std::int64_t area_id) {
     if (last_i != soci::i_ok) row.last_date.clear();
     out.push_back(row);
   }
+}
+
+}  // namespace
+
+std::vector<AreaSpecies> area_species(Transaction& tx, std::int64_t area_id) {
+  std::vector<AreaSpecies> out;
+  if (tx.backend() == Backend::sqlite)
+    read_area_species_sqlite(tx, area_id, out);
+  else
+    read_area_species_soci(tx, area_id, out);
+  // Sorted here, not by ORDER BY: SQLite's sorter took two thirds of the time of an area with
+  // 2,000 species (3 ms of 4.5), std::sort a few hundredths of a millisecond. Byte order, the
+  // same on both backends whatever PostgreSQL's collation.
+  std::sort(out.begin(), out.end(), [](const AreaSpecies& a, const AreaSpecies& b) {
+    return a.scientific_name < b.scientific_name;
+  });
   return out;
 }
 

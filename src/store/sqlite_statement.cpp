@@ -55,6 +55,30 @@ void SqliteStatement::run() {
   if (code != SQLITE_DONE) fail(code);
 }
 
+bool SqliteStatement::next_row() {
+  int code = sqlite_api::sqlite3_step(statement_);
+  if (code == SQLITE_ROW) return true;
+  sqlite_api::sqlite3_reset(statement_);
+  if (code != SQLITE_DONE) fail(code);
+  return false;
+}
+
+std::int64_t SqliteStatement::column_int64(int index) const {
+  return sqlite_api::sqlite3_column_int64(statement_, index);
+}
+
+std::string_view SqliteStatement::column_text(int index) const {
+  const auto* text = sqlite_api::sqlite3_column_text(statement_, index);
+  int size = sqlite_api::sqlite3_column_bytes(statement_, index);
+  return text
+             ? std::string_view(reinterpret_cast<const char*>(text), static_cast<std::size_t>(size))
+             : std::string_view();
+}
+
+bool SqliteStatement::column_is_null(int index) const {
+  return sqlite_api::sqlite3_column_type(statement_, index) == SQLITE_NULL;
+}
+
 std::int64_t SqliteStatement::last_insert_rowid() const {
   return sqlite_api::sqlite3_last_insert_rowid(db_);
 }

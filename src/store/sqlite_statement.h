@@ -31,6 +31,12 @@ class SqliteStatement {
   void bind_null(int index);
   // Runs the statement to its end and makes it ready to be bound and run again.
   void run();
+  // Steps to the next row of a query: false at its end, when it is ready to be bound and run
+  // again. Columns are numbered from 0; text is valid until the next step.
+  bool next_row();
+  std::int64_t column_int64(int index) const;
+  std::string_view column_text(int index) const;
+  bool column_is_null(int index) const;
   // The rowid the last INSERT on this connection gave.
   std::int64_t last_insert_rowid() const;
 
