@@ -191,7 +191,7 @@ class SqliteSink final : public OccurrenceWriter::Sink {
     }
 
    private:
-    static constexpr long long kImportCacheKiB = 256 * 1024;
+    static constexpr long long kImportCacheKiB = 128 * 1024;
     soci::session& sql_;
     long long previous_ = 0;
   };
