@@ -3,6 +3,7 @@
 #include <unistd.h>
 #include <yaml-cpp/yaml.h>
 
+#include <array>
 #include <fstream>
 #include <iostream>
 #include <random>
@@ -12,6 +13,7 @@
 #include "core/civil_date.h"
 #include "hub/area_layer_import.h"
 #include "hub/checklist_import.h"
+#include "hub/occurrence_download.h"
 #include "hub/occurrence_import.h"
 #include "store/bio_occurrence_repo.h"
 #include "store/bio_taxon_status_repo.h"
@@ -62,14 +64,20 @@ const std::vector<DemoSpecies>& demo_species() {
   return species;
 }
 
+// The columns generated_records writes, as Darwin Core terms.
+constexpr std::array<std::string_view, 10> kColumns = {
+    "occurrenceID",    "scientificName",   "basisOfRecord", "eventDate",
+    "decimalLatitude", "decimalLongitude", "geodeticDatum", "coordinateUncertaintyInMeters",
+    "locality",        "recordedBy"};
+
 // Seeded: every load writes the same records.
 std::string generated_records() {
   std::mt19937 random(2035);
   std::uniform_real_distribution<double> jitter(-0.009, 0.009);
   std::uniform_int_distribution<int> year(2012, 2025), month(1, 12), day(1, 28);
-  std::string rows =
-      "occurrenceID\tscientificName\tbasisOfRecord\teventDate\tdecimalLatitude\t"
-      "decimalLongitude\tgeodeticDatum\tcoordinateUncertaintyInMeters\tlocality\trecordedBy\n";
+  std::string rows;
+  for (std::string_view column : kColumns) (rows += column) += '\t';
+  rows.back() = '\n';
   int n = 0;
   char line[512];
   for (const DemoSpecies& s : demo_species()) {
@@ -92,21 +100,6 @@ std::string generated_records() {
       "Demonstration record, zero coordinates\tDemonstration data (not an observation)\n";
   return rows;
 }
-
-constexpr const char* kOccurrenceMeta = R"(<archive xmlns="http://rs.tdwg.org/dwc/text/">
-<core rowType="http://rs.tdwg.org/dwc/terms/Occurrence" encoding="UTF-8" fieldsTerminatedBy="\t" linesTerminatedBy="\n" fieldsEnclosedBy="" ignoreHeaderLines="1">
-<files><location>occurrence.txt</location></files><id index="0"/>
-<field index="0" term="http://rs.tdwg.org/dwc/terms/occurrenceID"/>
-<field index="1" term="http://rs.tdwg.org/dwc/terms/scientificName"/>
-<field index="2" term="http://rs.tdwg.org/dwc/terms/basisOfRecord"/>
-<field index="3" term="http://rs.tdwg.org/dwc/terms/eventDate"/>
-<field index="4" term="http://rs.tdwg.org/dwc/terms/decimalLatitude"/>
-<field index="5" term="http://rs.tdwg.org/dwc/terms/decimalLongitude"/>
-<field index="6" term="http://rs.tdwg.org/dwc/terms/geodeticDatum"/>
-<field index="7" term="http://rs.tdwg.org/dwc/terms/coordinateUncertaintyInMeters"/>
-<field index="8" term="http://rs.tdwg.org/dwc/terms/locality"/>
-<field index="9" term="http://rs.tdwg.org/dwc/terms/recordedBy"/>
-</core></archive>)";
 
 void set_demo_sensitivity(store::Store& store, const std::filesystem::path& file) {
   YAML::Node categories = YAML::LoadFile(file.string());
@@ -140,7 +133,7 @@ void add_demo_hub(store::Store& store, const std::filesystem::path& data_dir) {
   const std::filesystem::path folder =
       std::filesystem::temp_directory_path() / ("bsap-demo-records-" + std::to_string(::getpid()));
   std::filesystem::create_directories(folder);
-  std::ofstream(folder / "meta.xml") << kOccurrenceMeta;
+  std::ofstream(folder / "meta.xml") << hub::occurrence_meta_xml(kColumns);
   std::ofstream(folder / "occurrence.txt") << generated_records();
   const CivilDate today = today_in_hong_kong(std::chrono::system_clock::now());
   hub::ImportOptions options{

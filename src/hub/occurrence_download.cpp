@@ -94,28 +94,6 @@ std::string xml_text(const pugi::xml_document& document) {
   return out.str();
 }
 
-std::string meta_xml() {
-  pugi::xml_document document;
-  pugi::xml_node archive = document.append_child("archive");
-  archive.append_attribute("xmlns") = "http://rs.tdwg.org/dwc/text/";
-  archive.append_attribute("metadata") = "eml.xml";
-  pugi::xml_node core = archive.append_child("core");
-  core.append_attribute("encoding") = "UTF-8";
-  core.append_attribute("fieldsTerminatedBy") = "\\t";
-  core.append_attribute("linesTerminatedBy") = "\\n";
-  core.append_attribute("fieldsEnclosedBy") = "";
-  core.append_attribute("ignoreHeaderLines") = "1";
-  core.append_attribute("rowType") = "http://rs.tdwg.org/dwc/terms/Occurrence";
-  core.append_child("files").append_child("location").text() = "occurrence.txt";
-  core.append_child("id").append_attribute("index") = 0;
-  for (std::size_t i = 0; i < kTerms.size(); ++i) {
-    pugi::xml_node field = core.append_child("field");
-    field.append_attribute("index") = static_cast<unsigned>(i);
-    field.append_attribute("term") = (std::string(kDwc) + std::string(kTerms[i])).c_str();
-  }
-  return xml_text(document);
-}
-
 // EML 2.1.1, the profile GBIF reads: a title, a date, an abstract.
 std::string eml_xml(const DownloadDescription& description) {
   pugi::xml_document document;
@@ -159,6 +137,29 @@ std::string read_back(zip_source_t* source) {
 
 std::span<const std::string_view> download_terms() { return kTerms; }
 
+std::string occurrence_meta_xml(std::span<const std::string_view> terms,
+                                std::string_view metadata) {
+  pugi::xml_document document;
+  pugi::xml_node archive = document.append_child("archive");
+  archive.append_attribute("xmlns") = "http://rs.tdwg.org/dwc/text/";
+  if (!metadata.empty()) archive.append_attribute("metadata") = std::string(metadata).c_str();
+  pugi::xml_node core = archive.append_child("core");
+  core.append_attribute("encoding") = "UTF-8";
+  core.append_attribute("fieldsTerminatedBy") = "\\t";
+  core.append_attribute("linesTerminatedBy") = "\\n";
+  core.append_attribute("fieldsEnclosedBy") = "";
+  core.append_attribute("ignoreHeaderLines") = "1";
+  core.append_attribute("rowType") = "http://rs.tdwg.org/dwc/terms/Occurrence";
+  core.append_child("files").append_child("location").text() = "occurrence.txt";
+  core.append_child("id").append_attribute("index") = 0;
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    pugi::xml_node field = core.append_child("field");
+    field.append_attribute("index") = static_cast<unsigned>(i);
+    field.append_attribute("term") = (std::string(kDwc) + std::string(terms[i])).c_str();
+  }
+  return xml_text(document);
+}
+
 std::string occurrences_csv(std::span<const PublishedOccurrence> records) {
   std::string text = csv_record(std::vector<std::string>(kTerms.begin(), kTerms.end()));
   for (const PublishedOccurrence& record : records) text += csv_record(values(record));
@@ -169,7 +170,8 @@ std::string occurrence_archive(std::span<const PublishedOccurrence> records,
                                const DownloadDescription& description) {
   // libzip reads the members when the zip is closed: they live until then.
   const std::array<std::pair<const char*, std::string>, 3> members = {
-      std::pair{"meta.xml", meta_xml()}, std::pair{"eml.xml", eml_xml(description)},
+      std::pair{"meta.xml", occurrence_meta_xml(kTerms, "eml.xml")},
+      std::pair{"eml.xml", eml_xml(description)},
       std::pair{"occurrence.txt", occurrence_text(records)}};
   zip_error_t error;
   zip_error_init(&error);

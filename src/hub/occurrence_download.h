@@ -20,6 +20,12 @@ struct DownloadDescription {
 // The Darwin Core terms of each column, in order: the CSV's header and the archive's fields.
 std::span<const std::string_view> download_terms();
 
+// A meta.xml for a tab-separated occurrence.txt with one header line, whose columns are these
+// Darwin Core terms by short name ("occurrenceID", …); the first column is the core id.
+// metadata names the archive's EML file, "" when it has none.
+std::string occurrence_meta_xml(std::span<const std::string_view> terms,
+                                std::string_view metadata = "");
+
 // RFC 4180, a header of term names, records ending CRLF.
 std::string occurrences_csv(std::span<const PublishedOccurrence> records);
 

@@ -174,10 +174,9 @@ std::vector<SquareRichness> grid_richness(Transaction& tx, int max_sensitivity) 
   SquareRichness row;
   long long species = 0;
   soci::statement st =
-      (tx.sql().prepare << "SELECT o.grid_cell, COUNT(DISTINCT COALESCE(t.accepted_id, t.id)) "
-                           "FROM bio_occurrences o JOIN bio_taxa t ON t.id = o.taxon_id "
-                           "WHERE o.grid_cell IS NOT NULL AND t.sensitivity <= :s "
-                           "GROUP BY o.grid_cell ORDER BY o.grid_cell",
+      (tx.sql().prepare << "SELECT c.grid_cell, COUNT(*) FROM bio_cell_taxa c "
+                           "JOIN bio_taxa t ON t.id = c.taxon_id WHERE t.sensitivity <= :s "
+                           "GROUP BY c.grid_cell ORDER BY c.grid_cell",
        soci::use(max_sensitivity), soci::into(row.grid_cell), soci::into(species));
   st.execute();
   while (st.fetch()) {

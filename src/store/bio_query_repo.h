@@ -59,7 +59,7 @@ struct SquareRichness {
   std::int64_t species = 0;
 };
 // Per 1 km square, how many accepted taxa with sensitivity at most max_sensitivity were recorded
-// in it; squares with none are left out.
+// in it (from bio_cell_taxa, which the imports keep); squares with none are left out.
 std::vector<SquareRichness> grid_richness(Transaction& tx, int max_sensitivity);
 
 // How many areas each layer has, by layer id.

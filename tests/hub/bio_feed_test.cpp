@@ -6,9 +6,11 @@
 
 #include <gtest/gtest.h>
 
+#include "biodata/occurrence_columns.h"
 #include "biodata/temp_folder.h"
 #include "hub/area_layer_import.h"
 #include "hub/checklist_import.h"
+#include "hub/occurrence_download.h"
 #include "hub/occurrence_import.h"
 #include "store/store_test_fixture.h"
 
@@ -18,16 +20,6 @@ namespace {
 using biodata::testing::TempFolder;
 using store::Backend;
 
-const char* const kOccurrenceMeta = R"(<archive xmlns="http://rs.tdwg.org/dwc/text/">
-<core rowType="http://rs.tdwg.org/dwc/terms/Occurrence" fieldsTerminatedBy="\t" fieldsEnclosedBy="" ignoreHeaderLines="1">
-<files><location>occurrence.txt</location></files><id index="0"/>
-<field index="0" term="http://rs.tdwg.org/dwc/terms/occurrenceID"/>
-<field index="1" term="http://rs.tdwg.org/dwc/terms/scientificName"/>
-<field index="2" term="http://rs.tdwg.org/dwc/terms/basisOfRecord"/>
-<field index="3" term="http://rs.tdwg.org/dwc/terms/eventDate"/>
-<field index="4" term="http://rs.tdwg.org/dwc/terms/decimalLatitude"/>
-<field index="5" term="http://rs.tdwg.org/dwc/terms/decimalLongitude"/>
-</core></archive>)";
 // The turtle under its synonym in 2015 and its accepted name in 2021; the toad only at 0°, 0°.
 const char* const kOccurrences =
     "occurrenceID\tscientificName\tbasisOfRecord\teventDate\tlat\tlon\n"
@@ -65,7 +57,8 @@ class BioFeedTest : public store::testing::StoreTest {
     folder_.write("taxa/taxon.txt", kTaxa);
     ASSERT_TRUE(std::holds_alternative<ChecklistSummary>(
         import_checklist_archive(*store_, folder_.path() / "taxa", "feed", "tester")));
-    folder_.write("occ/meta.xml", kOccurrenceMeta);
+    folder_.write("occ/meta.xml", hub::occurrence_meta_xml(
+                                      std::span(biodata::testing::kOccurrenceColumns).first(6)));
     folder_.write("occ/occurrence.txt", kOccurrences);
     const ImportOptions options{
         "tester", "", {2026, 11, 23}, BSAP_HOME_DIR "/data/biodata/home_region.yaml", {}};

@@ -6,9 +6,11 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
+#include "biodata/occurrence_columns.h"
 #include "biodata/temp_folder.h"
 #include "hub/area_layer_import.h"
 #include "hub/checklist_import.h"
+#include "hub/occurrence_download.h"
 #include "store/audit_repo.h"
 #include "store/bio_area_repo.h"
 #include "store/bio_occurrence_repo.h"
@@ -27,17 +29,6 @@ const std::filesystem::path kDcca =
 
 // Five records near Tai Po Kau: two of the golden coin turtle, one with latitude and longitude
 // swapped, one at 0°, 0°, one of a name no checklist holds.
-const char* const kHongKongMeta = R"(<archive xmlns="http://rs.tdwg.org/dwc/text/">
-<core rowType="http://rs.tdwg.org/dwc/terms/Occurrence" fieldsTerminatedBy="\t" fieldsEnclosedBy="" ignoreHeaderLines="1">
-<files><location>occurrence.txt</location></files><id index="0"/>
-<field index="0" term="http://rs.tdwg.org/dwc/terms/occurrenceID"/>
-<field index="1" term="http://rs.tdwg.org/dwc/terms/scientificName"/>
-<field index="2" term="http://rs.tdwg.org/dwc/terms/basisOfRecord"/>
-<field index="3" term="http://rs.tdwg.org/dwc/terms/eventDate"/>
-<field index="4" term="http://rs.tdwg.org/dwc/terms/decimalLatitude"/>
-<field index="5" term="http://rs.tdwg.org/dwc/terms/decimalLongitude"/>
-<field index="6" term="http://rs.tdwg.org/dwc/terms/geodeticDatum"/>
-</core></archive>)";
 
 const char* const kHongKongRows =
     "occurrenceID\tscientificName\tbasisOfRecord\teventDate\tlat\tlon\tdatum\n"
@@ -74,7 +65,8 @@ class HubImportTest : public store::testing::StoreTest {
   }
 
   std::filesystem::path hong_kong_archive() {
-    folder_.write("hk/meta.xml", kHongKongMeta);
+    folder_.write("hk/meta.xml", hub::occurrence_meta_xml(
+                                     std::span(biodata::testing::kOccurrenceColumns).first(7)));
     folder_.write("hk/occurrence.txt", kHongKongRows);
     return folder_.path() / "hk";
   }
@@ -201,7 +193,8 @@ TEST_P(HubImportTest, GridCellOnlyForRecordsOnTheMap) {
 
 TEST_P(HubImportTest, SynonymsMatchTheirAcceptedName) {
   import_checklist();
-  folder_.write("syn/meta.xml", kHongKongMeta);
+  folder_.write("syn/meta.xml",
+                hub::occurrence_meta_xml(std::span(biodata::testing::kOccurrenceColumns).first(7)));
   folder_.write("syn/occurrence.txt",
                 "a\tb\tc\td\te\tf\tg\nsyn:1\tCistoclemmys "
                 "trifasciata\tHumanObservation\t2020\t22.41\t114.12\tWGS84\n");

@@ -4,9 +4,11 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
+#include "biodata/occurrence_columns.h"
 #include "biodata/temp_folder.h"
 #include "hub/area_layer_import.h"
 #include "hub/checklist_import.h"
+#include "hub/occurrence_download.h"
 #include "hub/occurrence_import.h"
 #include "store/bio_area_repo.h"
 #include "store/migrations.h"
@@ -20,17 +22,6 @@ using store::Backend;
 
 const std::filesystem::path kDcca =
     SHARED_DIR "/data/geo/hk-districts-2001/dcca_land.lowres.geo.json";
-
-const char* const kOccurrenceMeta = R"(<archive xmlns="http://rs.tdwg.org/dwc/text/">
-<core rowType="http://rs.tdwg.org/dwc/terms/Occurrence" fieldsTerminatedBy="\t" fieldsEnclosedBy="" ignoreHeaderLines="1">
-<files><location>occurrence.txt</location></files><id index="0"/>
-<field index="0" term="http://rs.tdwg.org/dwc/terms/occurrenceID"/>
-<field index="1" term="http://rs.tdwg.org/dwc/terms/scientificName"/>
-<field index="2" term="http://rs.tdwg.org/dwc/terms/basisOfRecord"/>
-<field index="3" term="http://rs.tdwg.org/dwc/terms/eventDate"/>
-<field index="4" term="http://rs.tdwg.org/dwc/terms/decimalLatitude"/>
-<field index="5" term="http://rs.tdwg.org/dwc/terms/decimalLongitude"/>
-</core></archive>)";
 
 const char* const kHeader = "id\tname\tbasis\tdate\tlat\tlon\n";
 
@@ -111,7 +102,8 @@ class SpeciesSummaryTest : public store::testing::StoreTest {
   }
 
   void import_dataset(const std::string& key, const std::string& rows) {
-    folder_.write(key + "/meta.xml", kOccurrenceMeta);
+    folder_.write(key + "/meta.xml", hub::occurrence_meta_xml(
+                                         std::span(biodata::testing::kOccurrenceColumns).first(6)));
     folder_.write(key + "/occurrence.txt", kHeader + rows);
     ImportOptions options{
         "tester", "", {2026, 11, 23}, BSAP_HOME_DIR "/data/biodata/home_region.yaml", {}};

@@ -8,8 +8,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "biodata/occurrence_columns.h"
 #include "biodata/temp_folder.h"
 #include "hub/area_layer_import.h"
+#include "hub/occurrence_download.h"
 #include "hub/occurrence_import.h"
 #include "store/bio_taxon_repo.h"
 #include "web/router.h"
@@ -23,18 +25,6 @@ using Json = nlohmann::json;
 
 // Four species near Tai Po Kau: the golden coin turtle (withheld), Romer's tree frog (0.01°),
 // the crested myna and mile-a-minute weed (not sensitive, the weed invasive).
-const char* const kMeta = R"(<archive xmlns="http://rs.tdwg.org/dwc/text/">
-<core rowType="http://rs.tdwg.org/dwc/terms/Occurrence" fieldsTerminatedBy="\t" fieldsEnclosedBy="" ignoreHeaderLines="1">
-<files><location>occurrence.txt</location></files><id index="0"/>
-<field index="0" term="http://rs.tdwg.org/dwc/terms/occurrenceID"/>
-<field index="1" term="http://rs.tdwg.org/dwc/terms/scientificName"/>
-<field index="2" term="http://rs.tdwg.org/dwc/terms/basisOfRecord"/>
-<field index="3" term="http://rs.tdwg.org/dwc/terms/eventDate"/>
-<field index="4" term="http://rs.tdwg.org/dwc/terms/decimalLatitude"/>
-<field index="5" term="http://rs.tdwg.org/dwc/terms/decimalLongitude"/>
-<field index="6" term="http://rs.tdwg.org/dwc/terms/geodeticDatum"/>
-<field index="7" term="http://rs.tdwg.org/dwc/terms/locality"/>
-</core></archive>)";
 
 const char* const kRows =
     "id\tname\tbasis\tdate\tlat\tlon\tdatum\tlocality\n"
@@ -88,7 +78,8 @@ class BiodataPages : public WebSuite {
     WebSuite::SetUpTestSuite();
     folder_ = std::make_unique<biodata::testing::TempFolder>();
     import_taxa();
-    folder_->write("web/meta.xml", kMeta);
+    folder_->write("web/meta.xml", hub::occurrence_meta_xml(
+                                       std::span(biodata::testing::kOccurrenceColumns).first(8)));
     folder_->write("web/occurrence.txt", kRows);
     hub::ImportOptions options{
         "test", "web-survey", {2026, 11, 23}, BSAP_HOME_DIR "/data/biodata/home_region.yaml", {}};
@@ -296,7 +287,8 @@ TEST_F(BiodataPages, TheRichnessMapCountsOnlyWhatTheReaderMaySee) {
 
 TEST_F(BiodataPages, TheSearchFindsEveryKindOfName) {
   const std::string frog = "/en/species/" + std::to_string(taxon_id("Liuixalus romeri"));
-  for (const char* q : {"romeri", "LIUIXALUS", "tree%20frog", "Tree+Frog", "%E7%9B%A7%E6%B0%8F", "Philautus"}) {
+  for (const char* q :
+       {"romeri", "LIUIXALUS", "tree%20frog", "Tree+Frog", "%E7%9B%A7%E6%B0%8F", "Philautus"}) {
     HttpResponse page = anonymous().get(std::string("/en/species?q=") + q);
     EXPECT_NE(page.body.find("href=\"" + frog + "\""), std::string::npos) << q;
   }

@@ -10,8 +10,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "biodata/occurrence_columns.h"
 #include "hub/area_layer_import.h"
 #include "hub/checklist_import.h"
+#include "hub/occurrence_download.h"
 #include "hub/occurrence_import.h"
 #include "store/application_repo.h"
 #include "store/assessment_repo.h"
@@ -28,17 +30,6 @@ namespace {
 namespace fs = std::filesystem;
 
 // Records near Tai Po Kau of the golden coin turtle and of a common toad; one off the map.
-const char* const kOccurrenceMeta = R"(<archive xmlns="http://rs.tdwg.org/dwc/text/">
-<core rowType="http://rs.tdwg.org/dwc/terms/Occurrence" fieldsTerminatedBy="\t" fieldsEnclosedBy="" ignoreHeaderLines="1">
-<files><location>occurrence.txt</location></files><id index="0"/>
-<field index="0" term="http://rs.tdwg.org/dwc/terms/occurrenceID"/>
-<field index="1" term="http://rs.tdwg.org/dwc/terms/scientificName"/>
-<field index="2" term="http://rs.tdwg.org/dwc/terms/basisOfRecord"/>
-<field index="3" term="http://rs.tdwg.org/dwc/terms/eventDate"/>
-<field index="4" term="http://rs.tdwg.org/dwc/terms/decimalLatitude"/>
-<field index="5" term="http://rs.tdwg.org/dwc/terms/decimalLongitude"/>
-<field index="6" term="http://rs.tdwg.org/dwc/terms/geodeticDatum"/>
-</core></archive>)";
 const char* const kOccurrences =
     "occurrenceID\tscientificName\tbasisOfRecord\teventDate\tlat\tlon\tdatum\n"
     "feed:1\tCuora trifasciata\tHumanObservation\t2019-04-02\t22.4105\t114.1240\tWGS84\n"
@@ -101,7 +92,8 @@ class HubFeedPages : public WebSuite {
     folder.write("taxa/taxon.txt", kTaxa);
     ASSERT_TRUE(std::holds_alternative<hub::ChecklistSummary>(
         hub::import_checklist_archive(store, folder.path() / "taxa", "feed-test", "tester")));
-    folder.write("occ/meta.xml", kOccurrenceMeta);
+    folder.write("occ/meta.xml", hub::occurrence_meta_xml(
+                                     std::span(biodata::testing::kOccurrenceColumns).first(7)));
     folder.write("occ/occurrence.txt", kOccurrences);
     const hub::ImportOptions options{
         "tester", "", {2026, 11, 23}, BSAP_HOME_DIR "/data/biodata/home_region.yaml", {}};
