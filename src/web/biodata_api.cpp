@@ -3,7 +3,6 @@
 // GeoJSON points) and /api/v1/biodata/richness (species per 1 km square, as GeoJSON polygons).
 // Records go through hub::publish_occurrence and the richness map counts only what the reader may
 // see (§6), so the API shows no more than the pages.
-#include <charconv>
 #include <nlohmann/json.hpp>
 
 #include "biodata/taxon_status.h"
@@ -77,22 +76,11 @@ Response biodata_species_api(RequestContext& ctx) {
 }
 
 Response biodata_species_occurrences_api(RequestContext& ctx) {
-  const std::string text = ctx.path_parameter("id");
-  std::int64_t id = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (error != std::errc{} || end != text.data() + text.size())
-    return not_found_json("No species has the id " + text + ".");
+  auto species = species_records(ctx);
+  if (!species) return not_found_json("No species has the id " + ctx.path_parameter("id") + ".");
   const bool precise = sees_precise_locations(ctx);
-  std::optional<store::BioTaxon> taxon;
-  std::vector<store::StoredOccurrence> stored;
-  {
-    auto tx = ctx.web().store.begin();
-    taxon = store::find_taxon(*tx, id);
-    if (taxon) stored = store::taxon_occurrences(*tx, id);
-  }
-  if (!taxon) return not_found_json("No species has the id " + text + ".");
   Json features = Json::array();
-  for (const store::StoredOccurrence& occurrence : stored) {
+  for (const store::StoredOccurrence& occurrence : species->records) {
     hub::PublishedOccurrence record = hub::publish_occurrence(occurrence, precise);
     if (record.on_map) features.push_back(point_feature(record));
   }

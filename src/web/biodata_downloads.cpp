@@ -4,7 +4,6 @@
 // the public and applicants get sensitive records generalised, with dataGeneralizations and
 // informationWithheld; an area's download leaves out the species its page does not list.
 #include <cctype>
-#include <charconv>
 #include <chrono>
 
 #include "core/civil_date.h"
@@ -57,23 +56,13 @@ Response download(const Selection& selection, Format format, bool precise) {
 }
 
 Response species_download(RequestContext& ctx, Format format) {
-  const std::string text = ctx.path_parameter("id");
-  std::int64_t id = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (error != std::errc{} || end != text.data() + text.size())
-    return error_page(ctx, ErrorPage::not_found);
+  auto species = species_records(ctx);
+  if (!species) return error_page(ctx, ErrorPage::not_found);
   const bool precise = sees_precise_locations(ctx);
-  std::optional<store::BioTaxon> taxon;
-  std::vector<store::StoredOccurrence> stored;
-  {
-    auto tx = ctx.web().store.begin();
-    taxon = store::find_taxon(*tx, id);
-    if (taxon) stored = store::taxon_occurrences(*tx, id);
-  }
-  if (!taxon) return error_page(ctx, ErrorPage::not_found);
-  Selection selection{
-      "species-" + text, "Occurrences of " + taxon->scientific_name + " in Hong Kong", {}};
-  for (const store::StoredOccurrence& occurrence : stored)
+  Selection selection{"species-" + std::to_string(species->taxon.id),
+                      "Occurrences of " + species->taxon.scientific_name + " in Hong Kong",
+                      {}};
+  for (const store::StoredOccurrence& occurrence : species->records)
     selection.records.push_back(hub::publish_occurrence(occurrence, precise));
   return download(selection, format, precise);
 }

@@ -72,6 +72,23 @@ std::string area_name(const RequestContext& ctx, const store::BioArea& area) {
   return name.empty() ? area.code : name;
 }
 
+std::optional<std::int64_t> species_id_parameter(const RequestContext& ctx) {
+  const std::string text = ctx.path_parameter("id");
+  std::int64_t id = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (error != std::errc{} || end != text.data() + text.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
+std::optional<SpeciesRecords> species_records(RequestContext& ctx) {
+  auto id = species_id_parameter(ctx);
+  if (!id) return std::nullopt;
+  auto tx = ctx.web().store.begin();
+  auto taxon = store::find_taxon(*tx, *id);
+  if (!taxon) return std::nullopt;
+  return SpeciesRecords{std::move(*taxon), store::taxon_occurrences(*tx, *id)};
+}
+
 std::string format_degrees(double degrees) {
   char buffer[32];
   auto [end, error] =

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "store/bio_area_repo.h"
+#include "store/bio_query_repo.h"
 #include "store/bio_taxon_repo.h"
 #include "web/http_message.h"
 #include "web/request_context.h"
@@ -27,6 +28,17 @@ std::string species_href(const RequestContext& ctx, std::int64_t taxon_id);
 std::string area_href(const RequestContext& ctx, const std::string& layer, const std::string& area);
 std::string layer_name(const RequestContext& ctx, const store::BioLayer& layer);
 std::string area_name(const RequestContext& ctx, const store::BioArea& area);
+
+// A species route's {id} as a number; nothing for text that is not a positive one.
+std::optional<std::int64_t> species_id_parameter(const RequestContext& ctx);
+
+struct SpeciesRecords {
+  store::BioTaxon taxon;
+  std::vector<store::StoredOccurrence> records;  // as stored: precise
+};
+// The taxon the route's {id} names and its records (its synonyms' included), read in one
+// transaction; nothing when the id names no taxon.
+std::optional<SpeciesRecords> species_records(RequestContext& ctx);
 
 // Degrees as people read them: at most six decimals (about 0.1 m), no trailing zeros.
 std::string format_degrees(double degrees);

@@ -2,8 +2,6 @@
 // its records, its records by year, the records themselves and their downloads. A synonym's page
 // sends the reader on to its accepted name. For the public and applicants a sensitive species'
 // records are generalised or withheld (§6: hub/published_occurrence.h); the page says so.
-#include <charconv>
-
 #include "biodata/sensitivity.h"
 #include "hub/published_occurrence.h"
 #include "store/bio_query_repo.h"
@@ -17,14 +15,6 @@ namespace bsap::web {
 namespace {
 
 constexpr std::size_t kRecordsShown = 200;
-
-std::optional<std::int64_t> id_parameter(const RequestContext& ctx) {
-  const std::string text = ctx.path_parameter("id");
-  std::int64_t id = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (error != std::errc{} || end != text.data() + text.size() || id <= 0) return std::nullopt;
-  return id;
-}
 
 PageData classification(const RequestContext& ctx, const store::BioTaxon& taxon) {
   PageData rows{PageData::type::list};
@@ -93,7 +83,7 @@ std::string precision_note(const RequestContext& ctx, int sensitivity, bool prec
 }  // namespace
 
 Response species_page(RequestContext& ctx) {
-  auto id = id_parameter(ctx);
+  auto id = species_id_parameter(ctx);
   if (!id) return error_page(ctx, ErrorPage::not_found);
   const bool precise = sees_precise_locations(ctx);
   std::optional<store::BioTaxon> taxon;
