@@ -20,7 +20,9 @@ CbiSuggestion group_suggestion(const RequestContext& ctx, const plan::CbiGroupCo
                                const plan::CbiHubCounts& counts, const std::string& source) {
   CbiSuggestion suggestion;
   suggestion.source = source;
-  const std::string group = ctx.text("cbi_hub_group_" + std::string(plan::group_code(count.group)));
+  std::string key = "cbi_hub_group_";
+  key += plan::group_code(count.group);
+  const std::string group = ctx.text(key);
   std::map<std::string, std::string> values{{"group", group},
                                             {"count", std::to_string(count.native_species)},
                                             {"year", std::to_string(counts.year)}};
@@ -28,12 +30,12 @@ CbiSuggestion group_suggestion(const RequestContext& ctx, const plan::CbiGroupCo
   if (count.native_gained && counts.previous_year) {
     values["gained"] = std::to_string(*count.native_gained);
     values["previous"] = std::to_string(*counts.previous_year);
-    suggestion.text += " " + filled(ctx.text("cbi_hub_native_gained"), values);
+    (suggestion.text += ' ') += filled(ctx.text("cbi_hub_native_gained"), values);
     suggestion.inputs["species_gained"] = static_cast<double>(*count.native_gained);
   } else {
-    suggestion.text += " " + ctx.text("cbi_hub_no_previous_year");
+    (suggestion.text += ' ') += ctx.text("cbi_hub_no_previous_year");
   }
-  suggestion.text += " " + ctx.text("cbi_hub_species_lost");
+  (suggestion.text += ' ') += ctx.text("cbi_hub_species_lost");
   return suggestion;
 }
 

@@ -48,8 +48,14 @@ PageData years(const std::vector<store::YearCount>& counts, const std::string& u
 std::string place_text(const RequestContext& ctx, const hub::PublishedOccurrence& record) {
   if (!record.point)
     return ctx.text(record.data_generalizations.empty() ? "bio_place_none" : "bio_place_withheld");
-  std::string text = format_degrees(record.point->lat) + ", " + format_degrees(record.point->lon);
-  if (!record.data_generalizations.empty()) text += " " + ctx.text("bio_place_generalised");
+  // Appended piece by piece: GCC 12 at -O2 warns falsely (-Wrestrict) on a + b + c of strings.
+  std::string text = format_degrees(record.point->lat);
+  text += ", ";
+  text += format_degrees(record.point->lon);
+  if (!record.data_generalizations.empty()) {
+    text += ' ';
+    text += ctx.text("bio_place_generalised");
+  }
   return text;
 }
 
