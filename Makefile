@@ -3,11 +3,13 @@ SHELL := /bin/bash
 JOBS ?= $(shell nproc)
 BUILD := build
 TEST_BUILD := build/test
+FUZZ_BUILD := build/fuzz
+FUZZ_SECONDS ?= 300
 DB ?= sqlite:var/bsap.db
 PORT ?= 8080
 GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
 
-.PHONY: all deps build run test test-build bench format clean
+.PHONY: all deps build run test test-build fuzz-build fuzz bench format clean
 
 all: build
 
@@ -31,9 +33,25 @@ test-build: deps
 	@cmake -S . -B $(TEST_BUILD) $(GENERATOR) -DCMAKE_BUILD_TYPE=Debug -DBSAP_SANITIZE=ON -DBSAP_BENCH=OFF >/dev/null
 	@cmake --build $(TEST_BUILD) -j $(JOBS)
 
-# The whole suite: unit, store on SQLite and on a throwaway PostgreSQL, HTTP, browser.
-test: test-build
-	@scripts/with-postgres.sh ctest --test-dir $(TEST_BUILD) --output-on-failure -j $(JOBS) --timeout 900
+# The fuzz targets of fuzz/ (docs/fuzzing.md): clang++ with libFuzzer, ASan and UBSan.
+fuzz-build: deps
+	@cmake -S . -B $(FUZZ_BUILD) $(GENERATOR) -DCMAKE_CXX_COMPILER=clang++ -DBSAP_FUZZ=ON -DBSAP_TESTS=OFF -DBSAP_BENCH=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzzers
+
+# The whole suite: unit, store on SQLite and on a throwaway PostgreSQL, HTTP, browser; then every
+# fuzz target for a short bounded time with its corpus. Fails when either fails.
+test: test-build fuzz-build
+	@status=0; \
+	scripts/with-postgres.sh ctest --test-dir $(TEST_BUILD) --output-on-failure -j $(JOBS) --timeout 900 || status=$$?; \
+	echo "Fuzz targets (fuzz/, each for a bounded time):"; \
+	ctest --test-dir $(FUZZ_BUILD) --output-on-failure -j $(JOBS) --timeout 300 || status=$$?; \
+	exit $$status
+
+# Every fuzz target for FUZZ_SECONDS each (FUZZ=NAME for one target only); findings land in
+# build/fuzz/fuzz/work/NAME/.
+fuzz: fuzz-build
+	@BSAP_FUZZ_SECONDS=$(FUZZ_SECONDS) ctest --test-dir $(FUZZ_BUILD) --output-on-failure -j $(JOBS) \
+	  --timeout $$(( $(FUZZ_SECONDS) + 600 )) $(if $(FUZZ),-R '^fuzz_$(FUZZ)$$')
 
 bench: build
 	@cmake --build $(BUILD) -j $(JOBS)

@@ -13,6 +13,7 @@ APT_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium fonts-wqy-microhei nodejs npm wrk nginx-light curl tzdata clang-format
   postgresql-15-postgis-3 time jq
+  clang libclang-rt-14-dev  # the fuzz targets: clang++ and libFuzzer (a mere Recommends of clang)
 )
 
 missing=()

@@ -61,8 +61,9 @@ void assign_criteria_sets(const YamlCursor& document, Ruleset& ruleset) {
   for (const auto& [type_key, set_key] : criteria.members()) {
     if (!ruleset.criteria_set(set_key.text()))
       set_key.fail("unknown criteria set '" + set_key.text() + "'");
+    const std::string& key = type_key;  // clang before 16 cannot capture a structured binding
     const auto type = std::find_if(ruleset.project_types.begin(), ruleset.project_types.end(),
-                                   [&](const ProjectType& t) { return t.key == type_key; });
+                                   [&](const ProjectType& t) { return t.key == key; });
     if (type == ruleset.project_types.end())
       set_key.fail("unknown project type '" + type_key + "'");
     type->criteria_set = set_key.text();
