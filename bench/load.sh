@@ -19,6 +19,10 @@
 # `committee` 9 (their reviews), the `secretariat` 4 (the assessment and its cases).
 # Read-only: the only writes are the sessions the sign-in form starts.
 #
+# wrk is one client (127.0.0.1): the server's per-client rate limits apply to the whole mix, and
+# with the default API budget the mix gets 429s after the first minute (BSAP_SERVE_ARGS sets the
+# limits; docs/reliability.md "Under load" has the figures and how they were measured).
+#
 # The bar (issue 10): zero errors, and memory flat or falling. The JSON says whether the run met
 # it ("bar"); like the other benchmarks the script reports and never fails on a figure. It fails
 # when it cannot measure: a tool missing, the server not starting, a sign-in or a page of the mix
