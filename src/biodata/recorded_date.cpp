@@ -23,8 +23,12 @@ std::optional<int> read_number(std::string_view text, std::size_t digits = 0) {
   return value;
 }
 
+// Checked before std::chrono sees them: its year holds a short and its day an unsigned char, so
+// day 261 would wrap to a valid 5 and year 70000 to another year.
 bool exists(const CalendarDate& date) {
-  if (date.year < 1 || date.month < 0 || date.month > 12 || date.day < 0) return false;
+  if (date.year < 1 || date.year > 9999 || date.month < 0 || date.month > 12 || date.day < 0 ||
+      date.day > 31)
+    return false;
   if (date.month == 0) return date.day == 0;
   if (date.day == 0) return true;
   using namespace std::chrono;

@@ -68,7 +68,8 @@ class IconvUtf8Stream final : public Utf8DecodingStream {
     char* next = out.data();
     std::size_t room = out.size();
     while (room == out.size() && !error_) {
-      if (pending() < kLongestSequenceBytes && !raw_ended_) {
+      if ((pending() < kLongestSequenceBytes || wants_more_input_) && !raw_ended_) {
+        wants_more_input_ = false;
         refill();
         continue;
       }
@@ -115,8 +116,12 @@ class IconvUtf8Stream final : public Utf8DecodingStream {
       replace_invalid(next, room, std::min(code_unit_, pending()));
     } else if (errno == EINVAL && cut_short) {
       replace_invalid(next, room, in_left);
+    } else if (errno == EINVAL) {
+      // The next refill completes the sequence. Even with kLongestSequenceBytes pending: glibc
+      // waits for all six bytes of an obsolete UTF-8 lead (0xF8–0xFD) before refusing it.
+      wants_more_input_ = true;
     }
-    // E2BIG: the output is full; EINVAL otherwise: the next refill completes the sequence.
+    // E2BIG: the output is full.
   }
 
   std::size_t copy_ascii(char*& next, std::size_t& room) {
@@ -155,6 +160,7 @@ class IconvUtf8Stream final : public Utf8DecodingStream {
   std::vector<char> input_;
   std::size_t consumed_ = 0;
   bool raw_ended_ = false;
+  bool wants_more_input_ = false;  // iconv stopped at an incomplete sequence that ends input_
   std::size_t replaced_ = 0;
   std::optional<ArchiveError> error_;
 };

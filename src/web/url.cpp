@@ -22,6 +22,7 @@ std::optional<std::string> percent_decode(std::string_view text, bool plus_is_sp
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
+    if (c == '\0') return std::nullopt;  // as refused as an encoded one
     if (c == '+' && plus_is_space) {
       out.push_back(' ');
       continue;

@@ -10,7 +10,7 @@
 namespace bsap::web {
 
 // Decodes %XX escapes (and '+' as space when plus_is_space, as in form bodies). Returns nullopt
-// for a malformed escape or an encoded NUL, which no legitimate bsap URL or form carries.
+// for a malformed escape or a NUL, encoded or not, which no legitimate bsap URL or form carries.
 std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space = false);
 std::string percent_encode(std::string_view text);
 

@@ -67,6 +67,17 @@ TEST(RecordedDate, FromYearMonthDayWhenNoEventDate) {
       interpret_recorded_date({"", "nineteen", "", ""}, kToday).flags.has(recorded_date_invalid));
 }
 
+// Found by fuzzing (fuzz/recorded_date_fuzz.cpp): std::chrono keeps a day in an unsigned char,
+// so day 261 wrapped to 5 and passed as a real day; a year beyond 9999 wrapped likewise.
+TEST(RecordedDate, DayOrYearBeyondWhatChronoHoldsIsInvalid) {
+  for (auto [year, day] : {std::pair{"1998", "261"}, {"1998", "3333"}, {"733333333", "3"}}) {
+    const auto parts = interpret_recorded_date({"", year, "3", day}, kToday);
+    EXPECT_TRUE(parts.flags.has(recorded_date_invalid)) << year << "-03-" << day;
+    EXPECT_FALSE(parts.date) << year << "-03-" << day;
+  }
+  EXPECT_TRUE(interpret_recorded_date({"", "9999", "", ""}, kToday).date);
+}
+
 TEST(RecordedDate, NoDateGivenIsNoFlag) {
   auto none = interpret_recorded_date({"", "", "", ""}, kToday);
   EXPECT_FALSE(none.date);

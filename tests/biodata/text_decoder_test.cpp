@@ -96,6 +96,15 @@ TEST(TextDecoder, SequenceCutShortByTheEndOfTheFileIsReplaced) {
   EXPECT_EQ(decoded.replaced, 1u);
 }
 
+// Found by fuzzing (fuzz/delimited_fuzz.cpp): glibc's iconv reports 0xFD, an obsolete six-byte
+// lead, as incomplete until six bytes are there, while the decoder stopped reading more input
+// once four were pending; it then looped forever on the same bytes.
+TEST(TextDecoder, ObsoleteSixByteLeadEndsInsteadOfLoopingForever) {
+  Decoded decoded = decode(std::make_unique<OneByteAtATime>("\xFD\x9A\x9A\x9A\x9A ok"), "UTF-8");
+  EXPECT_EQ(decoded.text, "\xEF\xBF\xBD ok");
+  EXPECT_EQ(decoded.replaced, 1u);
+}
+
 TEST(TextDecoder, UnknownEncodingIsAnErrorNamingTheFile) {
   auto decoded = decode_to_utf8(make_string_stream("x"), "KLINGON-8", "occurrence.txt");
   ASSERT_TRUE(std::holds_alternative<ArchiveError>(decoded));

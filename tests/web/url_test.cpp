@@ -15,6 +15,11 @@ TEST(Url, PercentDecoding) {
   EXPECT_FALSE(percent_decode("%zz"));
   EXPECT_FALSE(percent_decode("%2"));
   EXPECT_FALSE(percent_decode("a%00b")) << "an encoded NUL is refused";
+  // Found by fuzzing (fuzz/form_fuzz.cpp): a raw NUL went through where an encoded one did not.
+  EXPECT_FALSE(percent_decode(std::string_view("a\0b", 3))) << "so is a raw one";
+  const FormData form = FormData::parse(std::string_view("a=1&b\0=2&c=3\0", 13));
+  EXPECT_EQ(form.get("a"), "1");
+  EXPECT_TRUE(form.all("b").empty() && form.all("c").empty());
 }
 
 TEST(Url, FormKeepsRepeatedFields) {
