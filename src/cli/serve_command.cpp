@@ -27,6 +27,7 @@ struct ServeOptions {
   unsigned short port = 8080;
   int threads = 2;
   bool secure_cookies = false;
+  web::ClientSettings clients;
 };
 
 std::string read_text(const std::filesystem::path& path) {
@@ -53,7 +54,7 @@ void serve(const GlobalOptions& global, const ServeOptions& options) {
       MessageCatalogue::from_yaml(read_text(home / "data/i18n/messages.yaml"), converter);
   const PlanBundle plan = load_plan_bundle_or_refuse();
   const auto rulesets = loaded_or_throw(rules::load_rulesets(bsap_data_dir()));
-  web::App app(*store, messages, home, {.secure_cookies = options.secure_cookies},
+  web::App app(*store, messages, home, {.secure_cookies = options.secure_cookies}, options.clients,
                {.plan = plan.plan,
                 .indicators = plan.indicators,
                 .cbi = plan.cbi,
@@ -79,7 +80,19 @@ void add_serve_command(CLI::App& app, const GlobalOptions& options) {
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
   cmd->add_flag("--secure-cookies", serve_options->secure_cookies,
-                "Mark the session cookie Secure (when a TLS proxy fronts bsap)");
+                "Mark the session cookie Secure and send Strict-Transport-Security (when a TLS "
+                "proxy fronts bsap)");
+  cmd->add_option("--sign-in-per-minute", serve_options->clients.rates.sign_in.per_minute,
+                  "Sign-in and registration posts each client may send a minute (0: no limit)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  cmd->add_option("--api-per-minute", serve_options->clients.rates.api.per_minute,
+                  "JSON API requests each client may send a minute (0: no limit)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  cmd->add_flag("--trust-forwarded-for", serve_options->clients.trust_forwarded_for,
+                "Take the client's address from the last X-Forwarded-For entry (only behind a "
+                "proxy that sets it)");
   cmd->callback([&options, serve_options] { serve(options, *serve_options); });
 }
 

@@ -27,14 +27,18 @@ std::string allow_header(const std::vector<Method>& methods) {
   return allow;
 }
 
-// Pages work without scripts, so the policy forbids inline ones outright and framing too.
-void add_security_headers(Response& response) {
+// Pages work without scripts, so the policy forbids inline ones outright and framing too
+// (docs/security.md). Behind HTTPS (the operator's --secure-cookies), browsers are also told to
+// come back only over HTTPS for a year.
+void add_security_headers(Response& response, bool behind_https) {
   response.add_header("X-Content-Type-Options", "nosniff");
   response.add_header("X-Frame-Options", "DENY");
   response.add_header("Referrer-Policy", "same-origin");
   response.add_header("Content-Security-Policy",
-                      "default-src 'self'; frame-ancestors 'none'; form-action 'self'; "
-                      "base-uri 'none'");
+                      "default-src 'self'; script-src 'self'; object-src 'none'; "
+                      "frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+  if (behind_https)
+    response.add_header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
 }
 
 // Session cookie and the access log's user, once the handler is done with the session.
@@ -44,7 +48,7 @@ void finish(RequestContext& ctx, Response& response) {
       response.add_header("Set-Cookie", *cookie);
     if (const auto& user = ctx.session().user()) response.user_for_log = user->username;
   }
-  add_security_headers(response);
+  add_security_headers(response, ctx.web().sessions.secure_cookies);
 }
 
 // Routes under /api/ answer programs, not people: a refusal is a status with the JSON error of
@@ -71,6 +75,10 @@ Response api_sign_in_first() {
                      "請先登入：請附上已登入用戶的 bsap_session cookie（於 /zh/login 登入）。");
 }
 
+Response api_too_many_requests(const MessageCatalogue& messages) {
+  return api_refusal(429, messages, "error_too_many_body");
+}
+
 Response api_csrf_refused() {
   return api_refusal(403,
                      "Send the session's CSRF token in the X-CSRF-Token header (it is the "
@@ -90,12 +98,13 @@ std::string submitted_csrf_token(RequestContext& ctx) {
 }  // namespace
 
 App::App(store::Store& store, const MessageCatalogue& messages, const std::filesystem::path& home,
-         SessionSettings sessions, DomainData domain)
+         SessionSettings sessions, ClientSettings clients, DomainData domain)
     : web_{.store = store,
            .messages = messages,
            .templates = TemplateSet::load(home / "templates"),
            .static_files = StaticFiles::load(home / "static"),
            .sessions = sessions,
+           .clients = clients,
            .domain = domain,
            .texts = {texts_for(messages, Lang::zh_hant), texts_for(messages, Lang::en),
                      texts_for(messages, Lang::zh_hans)},
@@ -143,8 +152,25 @@ Response App::dispatch(RequestContext& ctx, const RouteLookup& lookup) {
              : error_page(ctx, ErrorPage::not_found);
 }
 
-// The route's role rule, then for a post its CSRF token, then the handler.
+// The client's budget for the route's kind of request (rate_limit.h), or nullopt when it has
+// some left. Checked first: it costs no store access, and a refused request costs nothing more.
+std::optional<Response> App::over_budget(RequestContext& ctx, const Route& route) {
+  RateLimiter* limiter = web_.rate_limits->for_class(route.rate);
+  if (!limiter) return std::nullopt;
+  const Request& request = ctx.request();
+  const RateVerdict verdict =
+      limiter->take(client_address(web_.clients, request.peer, request.header("X-Forwarded-For")),
+                    RateLimiter::Clock::now());
+  if (verdict.allowed) return std::nullopt;
+  Response response = is_api(route.pattern) ? api_too_many_requests(web_.messages)
+                                            : error_page(ctx, ErrorPage::too_many_requests);
+  response.add_header("Retry-After", std::to_string(verdict.retry_after_seconds));
+  return response;
+}
+
+// The client's budget, the route's role rule, then for a post its CSRF token, then the handler.
 Response App::guarded(RequestContext& ctx, const Route& route) {
+  if (auto refusal = over_budget(ctx, route)) return std::move(*refusal);
   const bool api = is_api(route.pattern);
   // A public route never reads the session for its rule, so static files and health checks
   // cost no store access.

@@ -2,6 +2,7 @@
 // rule and the CSRF check, runs the handler, and renders the error pages.
 #pragma once
 #include <filesystem>
+#include <optional>
 
 #include "core/messages.h"
 #include "store/store.h"
@@ -16,7 +17,7 @@ class App : public HttpHandler {
  public:
   // home holds templates/ and static/. Throws std::runtime_error when either cannot be read.
   App(store::Store& store, const MessageCatalogue& messages, const std::filesystem::path& home,
-      SessionSettings sessions, DomainData domain);
+      SessionSettings sessions, ClientSettings clients, DomainData domain);
 
   Response handle(const Request& request) override;
   Response refuse(int status, const Request& head) override;
@@ -24,6 +25,7 @@ class App : public HttpHandler {
  private:
   Response dispatch(RequestContext& ctx, const RouteLookup& lookup);
   Response guarded(RequestContext& ctx, const Route& route);
+  std::optional<Response> over_budget(RequestContext& ctx, const Route& route);
 
   WebContext web_;
 };

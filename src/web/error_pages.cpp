@@ -23,6 +23,8 @@ ErrorText error_text(ErrorPage page) {
       return {405, "error_method_title", "error_method_body"};
     case ErrorPage::too_large:
       return {413, "error_too_large_title", "error_too_large_body"};
+    case ErrorPage::too_many_requests:
+      return {429, "error_too_many_title", "error_too_many_body"};
     case ErrorPage::headers_too_large:
       return {431, "error_headers_too_large_title", "error_headers_too_large_body"};
     case ErrorPage::server_error:

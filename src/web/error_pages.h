@@ -12,6 +12,7 @@ enum class ErrorPage {
   not_found,           // 404
   method_not_allowed,  // 405
   too_large,           // 413
+  too_many_requests,   // 429: the client's budget for this kind of request is spent
   headers_too_large,   // 431
   server_error,        // 500
 };

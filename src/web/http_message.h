@@ -23,6 +23,9 @@ struct Request {
   std::string query;   // after '?', still percent-encoded
   std::map<std::string, std::string, CaseInsensitiveLess> headers;
   std::string body;
+  // The address of the connection's other end, as the socket says ("" when unknown). Behind a
+  // proxy this is the proxy's; app.cpp decides which address stands for the client.
+  std::string peer;
 
   // The header's value, or "" when absent.
   std::string header(std::string_view name) const;

@@ -8,6 +8,7 @@
 
 #include "web/access.h"
 #include "web/http_message.h"
+#include "web/rate_class.h"
 
 namespace bsap::web {
 
@@ -25,6 +26,8 @@ struct Route {
   std::string_view pattern;
   Access access;
   Handler handler;
+  // The per-client budget the route draws on (rate_limit.h), if any.
+  RateClass rate = RateClass::none;
 };
 
 bool pattern_matches(std::string_view pattern, std::string_view path);

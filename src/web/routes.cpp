@@ -30,7 +30,7 @@ std::span<const Route> app_routes() {
       {Method::get, "/static/*", Access::public_, static_asset},
       {Method::get, "/{lang}/", Access::public_, home_page},
       {Method::get, "/{lang}/login", Access::public_, login_page},
-      {Method::post, "/{lang}/login", Access::public_, login_submit},
+      {Method::post, "/{lang}/login", Access::public_, login_submit, RateClass::sign_in},
       {Method::post, "/{lang}/logout", Access::signed_in, logout_submit},
       {Method::get, "/{lang}/account", Access::signed_in, account_page},
       {Method::get, "/{lang}/admin", administrators, admin_page},
@@ -66,7 +66,8 @@ std::span<const Route> app_routes() {
       {Method::get, "/open-data/plan-progress.csv", Access::public_, open_data_progress_csv},
       {Method::get, "/open-data/plan-indicators.json", Access::public_, open_data_indicators_json},
       {Method::get, "/open-data/plan-indicators.csv", Access::public_, open_data_indicators_csv},
-      {Method::get, "/api/v1/cbd/national-report/{year}", Access::public_, cbd_export_api},
+      {Method::get, "/api/v1/cbd/national-report/{year}", Access::public_, cbd_export_api,
+       RateClass::api},
       // The tracker's working pages.
       {Method::get, "/{lang}/tracker", reporters, tracker_page},
       {Method::get, "/{lang}/tracker/items/{item}/{year}", reporters, tracker_item_page},
@@ -103,10 +104,12 @@ std::span<const Route> app_routes() {
       {Method::get, "/{lang}/areas/{layer}", Access::public_, area_layer_page},
       {Method::get, "/{lang}/areas/{layer}/{area}", Access::public_, area_page},
       {Method::get, "/{lang}/richness", Access::public_, richness_page},
-      {Method::get, "/api/v1/biodata/species", Access::public_, biodata_species_api},
+      {Method::get, "/api/v1/biodata/species", Access::public_, biodata_species_api,
+       RateClass::api},
       {Method::get, "/api/v1/biodata/species/{id}/occurrences", Access::public_,
-       biodata_species_occurrences_api},
-      {Method::get, "/api/v1/biodata/richness", Access::public_, biodata_richness_api},
+       biodata_species_occurrences_api, RateClass::api},
+      {Method::get, "/api/v1/biodata/richness", Access::public_, biodata_richness_api,
+       RateClass::api},
       {Method::get, "/open-data/biodata/species/{id}/occurrences.csv", Access::public_,
        biodata_species_csv},
       {Method::get, "/open-data/biodata/species/{id}/occurrences.zip", Access::public_,
@@ -126,7 +129,7 @@ std::span<const Route> app_routes() {
       // and the secretariat, and portal_access.h decides on each object: another
       // organisation's application or document answers 403.
       {Method::get, "/{lang}/register", Access::public_, register_page},
-      {Method::post, "/{lang}/register", Access::public_, register_submit},
+      {Method::post, "/{lang}/register", Access::public_, register_submit, RateClass::sign_in},
       {Method::get, "/{lang}/portal", applicants_and_secretariat, portal_page},
       {Method::post, "/{lang}/portal/applications", applicants, portal_new_application},
       {Method::post, "/{lang}/portal/applications/import", applicants, portal_import_application},
@@ -225,7 +228,7 @@ std::span<const Route> app_routes() {
       // JSON API, no language prefix, refusals in JSON (app.cpp): applicants check their
       // drafts, the secretariat what it screens.
       {Method::post, "/api/v1/applications/check", applicants_and_secretariat,
-       application_check_api},
+       application_check_api, RateClass::api},
   };
   return routes;
 }

@@ -169,10 +169,17 @@ class Connection : public std::enable_shared_from_this<Connection> {
     started_ = Clock::now();
     const auto& message = parser_->get();
     Request request = to_request(message);
+    request.peer = peer_address();
     bool keep_alive = message.keep_alive();
     bool head_only = message.method() == http::verb::head;
     Response response = answer(request);
     write(std::move(response), std::move(request), message.version(), keep_alive, head_only);
+  }
+
+  std::string peer_address() {
+    beast::error_code ec;
+    const auto endpoint = stream_.socket().remote_endpoint(ec);
+    return ec ? std::string() : endpoint.address().to_string();
   }
 
   Response answer(const Request& request) {

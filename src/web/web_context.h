@@ -14,6 +14,7 @@
 #include "rules/ruleset_registry.h"
 #include "store/store.h"
 #include "web/content_cache.h"
+#include "web/rate_limit.h"
 #include "web/static_files.h"
 #include "web/templates.h"
 #include "web/web_session.h"
@@ -36,6 +37,7 @@ struct WebContext {
   TemplateSet templates;
   StaticFiles static_files;
   SessionSettings sessions;
+  ClientSettings clients;
   DomainData domain;
   // Every catalogue text of one language as {{t.key}} data, indexed by Lang.
   std::array<PageData, 3> texts;
@@ -46,6 +48,8 @@ struct WebContext {
   std::shared_ptr<ContentCache> dashboard_content = std::make_shared<ContentCache>();
   // The hub's richness map and its page, per kind of reader (biodata_api.cpp, richness_page.cpp).
   std::shared_ptr<ContentCache> hub_content = std::make_shared<ContentCache>();
+  // The per-client budgets' buckets (rate_limit.h); the only state requests change in here.
+  std::shared_ptr<RateLimits> rate_limits = std::make_shared<RateLimits>(clients.rates);
 };
 
 }  // namespace bsap::web

@@ -47,6 +47,7 @@ HttpResponse exchange(beast::tcp_stream& stream, beast::flat_buffer& buffer,
   // still be read even though the write failed part-way.
   http::response_parser<http::string_body> parser;
   parser.body_limit(64 * 1024 * 1024);
+  parser.skip(request.method() == http::verb::head);  // an answer to HEAD has no body to wait for
   http::read(stream, buffer, parser, ec);
   if (ec && !parser.is_header_done()) return {};
   return from_message(parser.get());

@@ -61,16 +61,21 @@ std::int64_t ServerProcess::add_user(const std::string& username, const std::str
   return id;
 }
 
-bool ServerProcess::start() {
+bool ServerProcess::start(const std::vector<std::string>& options) {
   std::filesystem::path output = dir_ / "server.log";
+  std::vector<std::string> arguments = {BSAP_BINARY, "--db", db_url_,     "serve",
+                                        "--port",    "0",    "--threads", "2"};
+  arguments.insert(arguments.end(), options.begin(), options.end());
+  std::vector<char*> argv;
+  for (std::string& argument : arguments) argv.push_back(argument.data());
+  argv.push_back(nullptr);
   pid_ = fork();
   if (pid_ == 0) {
     int fd = open(output.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     dup2(fd, STDOUT_FILENO);
     dup2(fd, STDERR_FILENO);
     setenv("BSAP_HOME", BSAP_HOME_DIR, 1);
-    execl(BSAP_BINARY, BSAP_BINARY, "--db", db_url_.c_str(), "serve", "--port", "0", "--threads",
-          "2", static_cast<char*>(nullptr));
+    execv(BSAP_BINARY, argv.data());
     _exit(127);
   }
   static const std::regex kListening(R"(listening on http://127\.0\.0\.1:(\d+))");

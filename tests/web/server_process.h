@@ -23,9 +23,14 @@ class ServerProcess {
   std::int64_t add_user(const std::string& username, const std::string& password,
                         const std::vector<Role>& roles, const std::string& display_name = "");
 
-  // Starts `bsap serve --port 0` and waits for its "listening" line. Returns false when the
-  // program exited or stayed silent instead.
-  bool start();
+  // A suite signs in far more often than a person does, so its server has no per-client
+  // budgets unless a test asks for them (rate_limit_test.cpp).
+  static inline const std::vector<std::string> kNoRateLimits = {"--sign-in-per-minute", "0",
+                                                                "--api-per-minute", "0"};
+
+  // Starts `bsap serve --port 0 OPTIONS` and waits for its "listening" line. Returns false when
+  // the program exited or stayed silent instead.
+  bool start(const std::vector<std::string>& options = kNoRateLimits);
   unsigned short port() const { return port_; }
   // Sends SIGTERM and waits; returns the exit status (or -1 when killed by a signal).
   int terminate();
