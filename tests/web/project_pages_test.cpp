@@ -6,8 +6,6 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "store/application_repo.h"
@@ -18,42 +16,16 @@
 #include "store/organisation_repo.h"
 #include "store/project_repo.h"
 #include "web/page_text.h"
+#include "web/sample_applications.h"
 #include "web/web_suite.h"
 
 namespace bsap::test {
 namespace {
 
-CivilDate day(int y, unsigned m, unsigned d) { return *CivilDate::from_ymd(y, m, d); }
 CivilDate today() { return today_in_hong_kong(std::chrono::system_clock::now()); }
 
-// An eligible management agreement at Sha Lo Tung (site A02), with KPIs and a budget.
-std::string fixture_document() {
-  std::ifstream in(std::string(BSAP_HOME_DIR) +
-                   "/tests/fixtures/applications/01-ma-sha-lo-tung-marsh-good.json");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 const std::string kTitle = "Sha Lo Tung freshwater marsh and paddy stewardship";
-// HK$600,000 over 24 months: a first part of 25 % is HK$150,000.00 (§5.5.1).
-const Money kApproved = Money::from_cents(600'000'00);
-const std::string kFirstPart = "HK$150,000.00";
-
-// The path from submission to the committee's approval.
-struct Move {
-  const char* from;
-  const char* to;
-  const char* event;
-  const char* actor;
-};
-constexpr Move kMoves[] = {
-    {"submitted", "screening", "begin_screening", "secretariat"},
-    {"screening", "assessment_panel", "refer_to_assessment_panel", "secretariat"},
-    {"assessment_panel", "approval_panel", "refer_to_approval_panel", "secretariat"},
-    {"approval_panel", "committee", "refer_to_committee", "secretariat"},
-    {"committee", "approved", "approve", "committee"},
-};
+const std::string kFirstPart = "HK$150,000.00";  // 25 % of kApprovedAmount (§5.5.1)
 
 class ProjectPages : public WebSuite {
  protected:
@@ -92,27 +64,8 @@ class ProjectPages : public WebSuite {
 
   // A submitted application the committee approved: HK$600,000 over 24 months.
   static std::int64_t approved_application() {
-    const std::int64_t person_in_charge = grantee();
-    const std::int64_t secretariat = officer();
-    const std::int64_t organisation = organisation_of(person_in_charge);
-    auto tx = server().store().begin();
-    const std::int64_t id = store::create_application(
-        *tx, {organisation, "management_agreement", kTitle, fixture_document()}, person_in_charge);
-    store::submit_application(*tx, id, 1, person_in_charge, "1.8", day(2026, 5, 4));
-    for (const Move& move : kMoves)
-      store::record_transition(*tx, {id, move.from, move.to, move.event, move.actor, secretariat,
-                                     "Eligible", day(2026, 5, 5)});
-    store::Decision decision;
-    decision.application_id = id;
-    decision.outcome = "approved";
-    decision.approved_amount = kApproved;
-    decision.duration_months = 24;
-    decision.conditions = "Quarterly site visits";
-    decision.decided_by = secretariat;
-    decision.decided_on = day(2026, 7, 1);
-    store::record_decision(*tx, decision);
-    tx->commit();
-    return id;
+    return test::approved_application(server().store(),
+                                      {organisation_of(grantee()), grantee(), officer(), kTitle});
   }
 
   static HttpResponse post(HttpClient& client, const std::string& target, Fields fields) {

@@ -5,8 +5,6 @@
 // declared a conflict, one not assigned, and the applicant, who never sees a score or comment.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -19,6 +17,7 @@
 #include "web/member_access.h"
 #include "web/page_text.h"
 #include "web/routes.h"
+#include "web/sample_applications.h"
 #include "web/web_suite.h"
 
 namespace bsap::test {
@@ -26,33 +25,12 @@ namespace {
 
 CivilDate day(int y, unsigned m, unsigned d) { return *CivilDate::from_ymd(y, m, d); }
 
-// An eligible management agreement at Sha Lo Tung (site A02): assessed on §4.2.1 (a1), (b)–(g).
-std::string fixture_document() {
-  std::ifstream in(std::string(BSAP_HOME_DIR) +
-                   "/tests/fixtures/applications/01-ma-sha-lo-tung-marsh-good.json");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
+// The eligible management agreement at Sha Lo Tung (site A02): assessed on §4.2.1 (a1), (b)–(g).
 const std::string kTitle = "Sha Lo Tung freshwater marsh and paddy stewardship";
 const std::string kOrganisationEn = "Review Walkers Trust Limited";
 // Words of the application's summary and site that the declaration page must not show.
 const std::string kSummaryWords = "abandoned paddies and freshwater marsh";
 const std::string kMapReference = "DD 17 Lots 420-486";
-
-// The path from submission to each body, as the secretariat would move it.
-struct Move {
-  const char* from;
-  const char* to;
-  const char* event;
-};
-constexpr Move kMoves[] = {
-    {"submitted", "screening", "begin_screening"},
-    {"screening", "assessment_panel", "refer_to_assessment_panel"},
-    {"assessment_panel", "approval_panel", "refer_to_approval_panel"},
-    {"approval_panel", "committee", "refer_to_committee"},
-};
 
 class ReviewPages : public WebSuite {
  protected:
@@ -88,20 +66,13 @@ class ReviewPages : public WebSuite {
   // A submitted application moved on to `state` (submitted … committee).
   static std::int64_t application_at(std::string_view state) {
     const std::int64_t person_in_charge = applicant();
-    const std::int64_t officer = secretariat();
-    auto tx = server().store().begin();
-    const std::int64_t organisation = store::organisation_of_user(*tx, person_in_charge)->id;
-    const std::int64_t id = store::create_application(
-        *tx, {organisation, "management_agreement", kTitle, fixture_document()}, person_in_charge);
-    store::submit_application(*tx, id, 1, person_in_charge, "1.8", day(2026, 5, 4));
-    for (const Move& move : kMoves) {
-      if (state == "submitted") break;
-      store::record_transition(*tx, {id, move.from, move.to, move.event, "secretariat", officer,
-                                     "Eligible", day(2026, 5, 5)});
-      if (state == move.to) break;
+    std::int64_t organisation = 0;
+    {
+      auto tx = server().store().begin();
+      organisation = store::organisation_of_user(*tx, person_in_charge)->id;
     }
-    tx->commit();
-    return id;
+    return test::application_at(server().store(),
+                                {organisation, person_in_charge, secretariat(), kTitle}, state);
   }
 
   static void assign(std::int64_t application, std::int64_t member, std::string_view body) {
