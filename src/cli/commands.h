@@ -38,6 +38,8 @@ void add_project_commands(CLI::App& app, const GlobalOptions& options);
 void add_biodata_commands(CLI::App& app, const GlobalOptions& options);
 // biodata_taxa_commands.cpp: `bsap biodata taxa set|list-add`, under the `taxa` group.
 void add_taxon_admin_commands(CLI::App& taxa, const GlobalOptions& options);
+// backup_commands.cpp: `bsap backup FILE`, `bsap restore FILE [--force]`.
+void add_backup_commands(CLI::App& app, const GlobalOptions& options);
 
 // Subcommand callbacks report their outcome by throwing this; main turns it into the exit code.
 struct CommandExit {

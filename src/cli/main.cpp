@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   add_mail_commands(app, options);
   add_project_commands(app, options);
   add_biodata_commands(app, options);
+  add_backup_commands(app, options);
 
   try {
     app.parse(argc, argv);

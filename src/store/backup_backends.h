@@ -1,0 +1,36 @@
+// What backup.cpp dispatches to: one pair of functions per backend (sqlite_backup.cpp,
+// postgres_backup.cpp). They throw StoreError; backup.cpp turns that into an outcome.
+#pragma once
+#include <filesystem>
+#include <string>
+
+#include "store/backup.h"
+
+namespace bsap::store {
+
+// A backup that fails a check before the target is touched: restore reports it as bad_backup.
+class BadBackup : public StoreError {
+ public:
+  using StoreError::StoreError;
+};
+
+// A target that holds data while force was not given.
+class TargetHoldsData : public StoreError {
+ public:
+  using StoreError::StoreError;
+};
+
+std::uintmax_t sqlite_backup(const std::filesystem::path& database,
+                             const std::filesystem::path& file, const CopyProgress& progress);
+RestoreOutcome sqlite_restore(const std::filesystem::path& database,
+                              const std::filesystem::path& file, bool force,
+                              const CopyProgress& progress);
+
+std::uintmax_t postgres_backup(const std::string& url, const std::filesystem::path& file);
+RestoreOutcome postgres_restore(const std::string& url, const std::filesystem::path& file,
+                                bool force);
+
+// The refusal both backends give for a target with data.
+std::string holds_data_message(const std::string& target);
+
+}  // namespace bsap::store
