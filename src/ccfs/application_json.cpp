@@ -540,6 +540,13 @@ Json parse_json(std::string_view text, ParseGuard::Mode mode) {
                        });
   } catch (const nlohmann::json::parse_error& e) {
     refuse_not_json(text, e);
+  } catch (const nlohmann::json::out_of_range&) {
+    // 406: a number beyond a double ("1e309"). JSON's grammar allows it; the format has none.
+    refuse("",
+           "The text holds a number too large to read (such as 1e309). Amounts are strings "
+           "(\"1234.56\") and counts are whole numbers.",
+           "內容有一個大得無法讀取的數字（例如 1e309）。"
+           "金額須寫成字串（\"1234.56\"），數量須為整數。");
   }
 }
 

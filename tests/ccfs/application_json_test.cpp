@@ -259,6 +259,14 @@ TEST(ApplicationJson, TextThatIsNotJsonGivesTheByteOffset) {
   expect_error("{\"title\":\"\xff\"}", "", "not valid JSON");
 }
 
+// Found by fuzzing (fuzz/application_json_fuzz.cpp): nlohmann throws out_of_range, not
+// parse_error, for a number beyond a double, and it left the parser as an exception.
+TEST(ApplicationJson, ANumberBeyondADoubleIsRefusedNotThrown) {
+  expect_error(R"({"duration_months":1e309})", "", "number too large");
+  expect_error(R"({"budget":[{"quantity":-1E400}]})", "", "number too large");
+  expect_error(R"({"unknown":[1e999]})", "", "number too large");
+}
+
 TEST(ApplicationJson, DeepNestingIsRefusedNotRecursedInto) {
   const std::string deep =
       "{\"details\":" + std::string(100'000, '[') + std::string(100'000, ']') + "}";
