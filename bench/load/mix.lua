@@ -13,7 +13,7 @@
 -- success); done() adds the threads' counts up and prints one line, "BSAP_LOAD_JSON {...}",
 -- with wrk's exact figures (its text summary rounds them).
 
-local entries = {}     -- {weight, persona, request}
+local entries = {}     -- {persona, method, path, headers, body}
 local cumulative = {}  -- running sum of the weights, for a binary search
 local total = 0
 
@@ -35,6 +35,7 @@ local function read_file(path)
 end
 
 function init(args)
+  clients = tonumber(os.getenv("LOAD_CLIENTS") or "500")  -- how many people send the mix
   local mix = assert(os.getenv("LOAD_MIX"), "LOAD_MIX names the mix file")
   for line in io.lines(mix) do
     if line ~= "" and line:sub(1, 1) ~= "#" then
@@ -51,7 +52,8 @@ function init(args)
         if csrf and csrf ~= "-" then headers["X-CSRF-Token"] = csrf end
       end
       total = total + weight
-      entries[#entries + 1] = {persona = persona, request = wrk.format(method, path, headers, body)}
+      entries[#entries + 1] = {persona = persona, method = method, path = path, headers = headers,
+                               body = body}
       cumulative[#cumulative + 1] = total
       sent[persona] = sent[persona] or 0
     end
@@ -70,7 +72,12 @@ function request()
   end
   local entry = entries[lo]
   sent[entry.persona] = sent[entry.persona] + 1
-  return entry.request
+  -- Many people, not one: each request comes from one of LOAD_CLIENTS addresses, which the
+  -- server (started with --trust-forwarded-for) takes as the client, so its per-client budgets
+  -- stay at their defaults and apply per person as in production.
+  local person = math.random(0, clients - 1)
+  entry.headers["X-Forwarded-For"] = "10.77." .. math.floor(person / 250) .. "." .. person % 250 + 1
+  return wrk.format(entry.method, entry.path, entry.headers, entry.body)
 end
 
 function response(status, headers, body)
