@@ -10,8 +10,11 @@
 #include "cli/commands.h"
 #include "core/password.h"
 #include "core/role.h"
+#include "manage/personal_data_export.h"
+#include "store/personal_data_repo.h"
 #include "store/store.h"
 #include "store/user_repo.h"
+#include "store/utc_clock.h"
 
 namespace bsap::cli {
 namespace {
@@ -143,6 +146,20 @@ void add_set_disabled_command(CLI::App& user, const GlobalOptions& options, bool
   cmd->callback([&options, username, disabled] { set_disabled(options, *username, disabled); });
 }
 
+// The person's data as JSON on stdout, for the secretariat answering a data access request
+// (guidelines §5.10.3, §5.10.4).
+void export_personal_data(const GlobalOptions& options, const std::string& username) {
+  auto store = open_migrated_store(options);
+  std::string document;
+  store::in_transaction(*store, [&](store::Transaction& tx) {
+    auto user = store::find_user_by_username(tx, username);
+    if (!user) fail(kBadInput, "no user named \"" + username + "\"");
+    document = manage::personal_data_json(store::personal_data_of(tx, user->id), username,
+                                          store::utc_timestamp());
+  });
+  std::cout << document << "\n";
+}
+
 }  // namespace
 
 void add_user_commands(CLI::App& app, const GlobalOptions& options) {
@@ -165,6 +182,12 @@ void add_user_commands(CLI::App& app, const GlobalOptions& options) {
   });
   add_set_disabled_command(*user, options, true);
   add_set_disabled_command(*user, options, false);
+
+  auto exported = std::make_shared<std::string>();
+  auto* export_cmd = user->add_subcommand(
+      "export", "Print every record that names the user, as JSON (a data access request, §5.10.3)");
+  export_cmd->add_option("USERNAME", *exported, "The user's login name")->required();
+  export_cmd->callback([&options, exported] { export_personal_data(options, *exported); });
 }
 
 }  // namespace bsap::cli

@@ -4,6 +4,7 @@
 
 #include "store/audit_repo.h"
 #include "store/backup_backends.h"
+#include "store/catalogue.h"
 #include "store/migrations.h"
 #include "store/soci_errors.h"
 
@@ -57,25 +58,6 @@ RestoreOutcome restore_database(std::string_view url, const std::filesystem::pat
   } catch (const std::exception& e) {
     return {RestoreStatus::failed, e.what()};
   }
-}
-
-std::vector<std::string> table_names(Transaction& tx) {
-  const char* query =
-      tx.backend() == Backend::sqlite
-          ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "ORDER BY name"
-          // Not the tables an extension owns (PostGIS's spatial_ref_sys): the extension makes
-          // and fills them, in the backup as in the target.
-          : "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-            "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT EXISTS ("
-            "SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass "
-            "AND d.objid = c.oid AND d.deptype = 'e') ORDER BY c.relname";
-  return translate_soci_errors("listing the tables", [&] {
-    std::vector<std::string> names;
-    soci::rowset<std::string> rows = tx.sql().prepare << query;
-    for (const std::string& name : rows) names.push_back(name);
-    return names;
-  });
 }
 
 bool holds_data(Transaction& tx) {

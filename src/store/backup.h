@@ -55,10 +55,6 @@ struct RestoreOutcome {
 RestoreOutcome restore_database(std::string_view url, const std::filesystem::path& file, bool force,
                                 const CopyProgress& progress = {});
 
-// The tables of the database, from its catalogue, sorted by name; on PostgreSQL not those an
-// extension owns (PostGIS's spatial_ref_sys).
-std::vector<std::string> table_names(Transaction& tx);
-
 // True when a table other than the schema's own bookkeeping (schema_migrations, the audit head's
 // starting row) holds a row.
 bool holds_data(Transaction& tx);

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "store/backup_backends.h"
+#include "store/catalogue.h"
 
 extern char** environ;
 

@@ -178,6 +178,17 @@ void set_user_language(Transaction& tx, std::int64_t user_id, std::string_view c
                     {{"language", language}});
 }
 
+void set_user_particulars(Transaction& tx, std::int64_t id, std::string_view display_name,
+                          std::string_view email, std::string_view actor) {
+  const User before = require_user(tx, id);
+  const std::string name(display_name), address(email);
+  tx.sql() << "UPDATE users SET display_name = :name, email = :email WHERE id = :id",
+      soci::use(name), soci::use(address), soci::use(id);
+  audit_user_change(tx, id, actor, "correct_particulars",
+                    {{"display_name", before.display_name}, {"email", before.email}},
+                    {{"display_name", name}, {"email", address}});
+}
+
 void set_password_hash(Transaction& tx, std::int64_t id, const std::string& hash,
                        std::string_view actor) {
   require_user(tx, id);

@@ -46,6 +46,10 @@ void set_user_roles(Transaction& tx, std::int64_t id, const std::vector<Role>& r
 // code: "zh-Hant", "en" or "zh-Hans"; StoreError for any other.
 void set_user_language(Transaction& tx, std::int64_t user_id, std::string_view code,
                        std::string_view actor);
+// Corrects the user's name and e-mail address (guidelines §5.10.3, the Personal Data (Privacy)
+// Ordinance's right of correction), audited with both values before and after.
+void set_user_particulars(Transaction& tx, std::int64_t id, std::string_view display_name,
+                          std::string_view email, std::string_view actor);
 void set_password_hash(Transaction& tx, std::int64_t id, const std::string& hash,
                        std::string_view actor);
 // Login bookkeeping (audited as "login_failed" / "locked" / "login").

@@ -12,4 +12,14 @@ bool is_valid_username(const std::string& username) {
          });
 }
 
+bool is_plausible_email(const std::string& email) {
+  const auto at = email.find('@');
+  if (email.size() > 254 || at == 0 || at == std::string::npos) return false;
+  if (email.find('@', at + 1) != std::string::npos) return false;
+  if (std::ranges::any_of(email, [](unsigned char c) { return std::isspace(c) || c < 0x20; }))
+    return false;
+  const auto dot = email.find('.', at + 2);
+  return dot != std::string::npos && dot + 1 < email.size();
+}
+
 }  // namespace bsap::web

@@ -12,4 +12,9 @@ inline constexpr std::size_t kMaxNameLength = 100;
 // Usernames go into audit records and the CLI, so they stay plain: 2–64 of a–z, 0–9, . _ -
 bool is_valid_username(const std::string& username);
 
+// An address mail could be sent to, as far as its form tells: one "@" with something before it,
+// a dot in the domain after it, no spaces, at most 254 bytes (RFC 5321's limit). Whether the
+// mailbox exists only a sent message can tell.
+bool is_plausible_email(const std::string& email);
+
 }  // namespace bsap::web

@@ -5,14 +5,16 @@
 
 namespace bsap::web {
 
-Response root_redirect(RequestContext& ctx);        // root_redirect.cpp
-Response health_check(RequestContext& ctx);         // health_check.cpp
-Response static_asset(RequestContext& ctx);         // static_asset.cpp
-Response home_page(RequestContext& ctx);            // home_page.cpp
-Response login_page(RequestContext& ctx);           // login_page.cpp
-Response login_submit(RequestContext& ctx);         // login_page.cpp
-Response logout_submit(RequestContext& ctx);        // logout_action.cpp
-Response account_page(RequestContext& ctx);         // account_page.cpp
+Response root_redirect(RequestContext& ctx);  // root_redirect.cpp
+Response health_check(RequestContext& ctx);   // health_check.cpp
+Response static_asset(RequestContext& ctx);   // static_asset.cpp
+Response home_page(RequestContext& ctx);      // home_page.cpp
+Response login_page(RequestContext& ctx);     // login_page.cpp
+Response login_submit(RequestContext& ctx);   // login_page.cpp
+Response logout_submit(RequestContext& ctx);  // logout_action.cpp
+Response account_page(RequestContext& ctx);   // account_page.cpp
+Response account_correct(RequestContext& ctx);
+Response account_personal_data(RequestContext& ctx);
 Response admin_page(RequestContext& ctx);           // admin_page.cpp
 Response admin_users_page(RequestContext& ctx);     // admin_users_page.cpp
 Response admin_user_add(RequestContext& ctx);       // admin_users_page.cpp

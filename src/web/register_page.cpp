@@ -62,7 +62,7 @@ std::vector<FieldError> check(RequestContext& ctx, const Registration& form) {
     errors.push_back({"username", ctx.text("admin_users_error_username")});
   if (form.display_name.empty() || form.display_name.size() > kMaxNameLength)
     errors.push_back({"display_name", ctx.text("admin_users_error_display_name")});
-  if (form.email.find('@') == std::string::npos)
+  if (!is_plausible_email(form.email))
     errors.push_back({"email", ctx.text("register_error_email")});
   if (form.password.size() < kMinPasswordLength)
     errors.push_back({"password", ctx.text("admin_users_error_password")});

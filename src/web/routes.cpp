@@ -33,6 +33,9 @@ std::span<const Route> app_routes() {
       {Method::post, "/{lang}/login", Access::public_, login_submit, RateClass::sign_in},
       {Method::post, "/{lang}/logout", Access::signed_in, logout_submit},
       {Method::get, "/{lang}/account", Access::signed_in, account_page},
+      // One's own personal data: corrected and copied (§5.10.3, docs/privacy.md).
+      {Method::post, "/{lang}/account", Access::signed_in, account_correct},
+      {Method::get, "/{lang}/account/personal-data.json", Access::signed_in, account_personal_data},
       {Method::get, "/{lang}/admin", administrators, admin_page},
       {Method::get, "/{lang}/admin/users", administrators, admin_users_page},
       {Method::post, "/{lang}/admin/users", administrators, admin_user_add},

@@ -10,6 +10,7 @@
 
 #include "store/audit_repo.h"
 #include "store/backup.h"
+#include "store/catalogue.h"
 #include "store/user_repo.h"
 #include "store_test_fixture.h"
 #include "support/run_program.h"
@@ -23,19 +24,6 @@ using ::testing::HasSubstr;
 
 using Row = std::vector<std::string>;
 using Tables = std::map<std::string, std::vector<Row>>;
-
-std::vector<std::string> column_names(Transaction& tx, const std::string& table) {
-  std::vector<std::string> names;
-  const std::string query =
-      tx.backend() == Backend::sqlite
-          ? "SELECT name FROM pragma_table_info('" + table + "') ORDER BY cid"
-          : "SELECT column_name FROM information_schema.columns WHERE table_schema = "
-            "current_schema() AND table_name = '" +
-                table + "' ORDER BY ordinal_position";
-  soci::rowset<std::string> rows = tx.sql().prepare << query;
-  for (const std::string& name : rows) names.push_back(name);
-  return names;
-}
 
 // Every row of table, each value as the database writes it as text (NULL as "NULL"), sorted.
 std::vector<Row> rows_of(Transaction& tx, const std::string& table) {

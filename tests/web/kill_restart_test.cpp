@@ -18,6 +18,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -31,7 +32,7 @@
 #include "manage/project_service.h"
 #include "store/application_repo.h"
 #include "store/audit_repo.h"
-#include "store/backup.h"
+#include "store/catalogue.h"
 #include "store/document_repo.h"
 #include "store/organisation_repo.h"
 #include "store/project_repo.h"
