@@ -57,18 +57,8 @@ NGINX_PID=""
 BSAP_PID=""
 WRK_PID=""
 
-stop_process() {  # pid name: SIGTERM, then SIGKILL after 10 s
-  local pid="$1"
-  [[ -n "$pid" ]] || return 0
-  kill -TERM "$pid" 2>/dev/null || return 0
-  for _ in $(seq 100); do
-    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
-    sleep 0.1
-  done
-  echo "$NAME: $2 (pid $pid) ignored SIGTERM; killing it" >&2
-  kill -KILL "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
+# shellcheck source=support/stop_process.sh
+source "$REPO/bench/support/stop_process.sh"
 
 cleanup() {
   local status=$?

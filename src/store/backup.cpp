@@ -75,6 +75,24 @@ bool holds_data(Transaction& tx) {
   return false;
 }
 
+RestoreOutcome checked_in_scratch(const std::filesystem::path& file, const std::string& scratch_url,
+                                  std::string_view failure, const std::function<void()>& load) {
+  RestoreOutcome outcome{RestoreStatus::restored, ""};
+  try {
+    load();
+    auto candidate = open_store(scratch_url);
+    const std::string problem =
+        check_restorable(*candidate, outcome.schema_version, outcome.audit_records);
+    if (!problem.empty())
+      throw BadBackup("the backup " + file.string() + " is refused: " + problem);
+  } catch (const BadBackup&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw BadBackup("the backup " + file.string() + " " + std::string(failure) + ": " + e.what());
+  }
+  return outcome;
+}
+
 std::string check_restorable(Store& store, int& schema_version, std::int64_t& audit_records) {
   schema_version = store.schema_version();
   const int known = static_cast<int>(migrations().size());

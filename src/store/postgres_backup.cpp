@@ -252,22 +252,13 @@ RestoreOutcome postgres_restore(const std::string& url, const std::filesystem::p
 
   TempFile quiet("bsap-restore-prefix");
   std::ofstream(quiet.path()) << kQuietSql;
-  RestoreOutcome outcome{RestoreStatus::restored, ""};
+  RestoreOutcome outcome;
   {
     ScratchDatabase scratch(url, connection);
-    try {
+    outcome = checked_in_scratch(file, scratch.url(), "cannot be restored", [&] {
       replay(quiet.path(), script.path(), scratch.connection(),
              "restoring into a scratch database");
-      auto candidate = open_store(scratch.url());
-      const std::string problem =
-          check_restorable(*candidate, outcome.schema_version, outcome.audit_records);
-      if (!problem.empty())
-        throw BadBackup("the backup " + file.string() + " is refused: " + problem);
-    } catch (const BadBackup&) {
-      throw;
-    } catch (const std::exception& e) {
-      throw BadBackup("the backup " + file.string() + " cannot be restored: " + e.what());
-    }
+    });
   }
 
   TempFile drop("bsap-restore-drop");

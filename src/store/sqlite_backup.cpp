@@ -153,23 +153,12 @@ RestoreOutcome sqlite_restore(const std::filesystem::path& database,
   // Check a copy of the backup rather than the file itself: opening it as a store would write to
   // it (WAL), and the copy is what goes into the target.
   ScratchFile scratch(database, "restore");
-  RestoreOutcome outcome{RestoreStatus::restored, ""};
-  try {
-    {
-      Connection source(file, SQLITE_OPEN_READONLY);
-      Connection copy(scratch.path(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-      copy_pages(source, copy, "reading the backup", {});
-    }
-    auto candidate = open_store("sqlite:" + scratch.path().string());
-    const std::string problem =
-        check_restorable(*candidate, outcome.schema_version, outcome.audit_records);
-    if (!problem.empty())
-      throw BadBackup("the backup " + file.string() + " is refused: " + problem);
-  } catch (const BadBackup&) {
-    throw;
-  } catch (const std::exception& e) {
-    throw BadBackup("the backup " + file.string() + " is damaged or incomplete: " + e.what());
-  }
+  const RestoreOutcome outcome = checked_in_scratch(
+      file, "sqlite:" + scratch.path().string(), "is damaged or incomplete", [&] {
+        Connection source(file, SQLITE_OPEN_READONLY);
+        Connection copy(scratch.path(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        copy_pages(source, copy, "reading the backup", {});
+      });
 
   Connection from(scratch.path(), SQLITE_OPEN_READONLY);
   Connection into(database, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);

@@ -9,22 +9,15 @@
 // year's reference counter), the second gives the rows a whole operation adds and how long it
 // takes; each kill then lands after a random pause of up to 1.5 times that. The seed is printed;
 // BSAP_KILL_SEED=N replays a run.
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <soci/soci.h>
 
 #include <chrono>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <random>
 #include <regex>
-#include <sstream>
 #include <thread>
 
 #include "core/civil_date.h"
@@ -42,6 +35,7 @@
 #include "support/test_ruleset.h"
 #include "web/http_client.h"
 #include "web/sample_applications.h"
+#include "web/server_process.h"
 
 namespace bsap::test {
 namespace {
@@ -55,72 +49,6 @@ constexpr std::string_view kPdf = "%PDF-1.4\n% test paper\n%%EOF\n";
 // §2.3.1: the papers a non-profit company's application is judged with.
 constexpr const char* kCompanyPapers[] = {"tax_exemption_letter", "certificate_of_incorporation",
                                           "articles_of_association", "directors_list"};
-
-std::string read_all(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// `bsap serve` on a database of any backend, started, killed and restarted at will.
-class Server {
- public:
-  Server(std::string db_url, std::filesystem::path log)
-      : db_url_(std::move(db_url)), log_(std::move(log)) {}
-  ~Server() { kill_now(); }
-
-  // Starts the server and waits for its "listening" line; false if it exits first.
-  bool start() {
-    std::vector<std::string> arguments = {BSAP_BINARY, "--db", db_url_,     "serve",
-                                          "--port",    "0",    "--threads", "2"};
-    std::vector<char*> argv;
-    for (std::string& argument : arguments) argv.push_back(argument.data());
-    argv.push_back(nullptr);
-    pid_ = fork();
-    if (pid_ == 0) {
-      const int fd = open(log_.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-      dup2(fd, STDOUT_FILENO);
-      dup2(fd, STDERR_FILENO);
-      setenv("BSAP_HOME", BSAP_HOME_DIR, 1);
-      execv(BSAP_BINARY, argv.data());
-      _exit(127);
-    }
-    const std::size_t seen = read_all(log_).size();
-    static const std::regex kListening(R"(listening on http://127\.0\.0\.1:(\d+))");
-    for (int attempt = 0; attempt < 1200; ++attempt) {  // guards only against a hung start
-      const std::string text = read_all(log_).substr(seen);
-      std::smatch match;
-      if (std::regex_search(text, match, kListening)) {
-        port_ = static_cast<unsigned short>(std::stoi(match[1].str()));
-        return true;
-      }
-      if (waitpid(pid_, nullptr, WNOHANG) == pid_) {
-        pid_ = -1;
-        return false;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    return false;
-  }
-
-  void kill_now() {
-    if (pid_ <= 0) return;
-    kill(pid_, SIGKILL);
-    waitpid(pid_, nullptr, 0);
-    pid_ = -1;
-  }
-
-  pid_t pid() const { return pid_; }
-  unsigned short port() const { return port_; }
-  std::string log() const { return read_all(log_); }
-
- private:
-  std::string db_url_;
-  std::filesystem::path log_;
-  pid_t pid_ = -1;
-  unsigned short port_ = 0;
-};
 
 using RowCounts = std::map<std::string, std::int64_t>;
 
@@ -243,9 +171,6 @@ bool took_effect(store::Store& store, Operation operation, std::int64_t id) {
 class KillRestartTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    char pattern[] = "/tmp/bsap-kill-XXXXXX";
-    ASSERT_NE(mkdtemp(pattern), nullptr);
-    folder_ = pattern;
     try {
       database_ = std::make_unique<store::testing::TestDatabase>(GetParam());
     } catch (const std::exception& e) {
@@ -260,7 +185,6 @@ class KillRestartTest : public ::testing::TestWithParam<Backend> {
   void TearDown() override {
     server_.reset();
     database_.reset();
-    std::filesystem::remove_all(folder_);
   }
 
   std::unique_ptr<store::Store> open() {
@@ -270,7 +194,7 @@ class KillRestartTest : public ::testing::TestWithParam<Backend> {
   }
 
   void start_server() {
-    ASSERT_TRUE(server_->start()) << server_->log();
+    ASSERT_TRUE(server_->start()) << server_->server_output();
     applicant_.emplace(server_->port());
     applicant_->set_session_cookie(applicant_cookie_);
     officer_.emplace(server_->port());
@@ -320,9 +244,8 @@ class KillRestartTest : public ::testing::TestWithParam<Backend> {
     return answer;
   }
 
-  std::filesystem::path folder_;
   std::unique_ptr<store::testing::TestDatabase> database_;
-  std::unique_ptr<Server> server_;
+  std::unique_ptr<ServerProcess> server_;
   Prepared prepared_;
   std::optional<HttpClient> applicant_, officer_;
   std::string applicant_cookie_, officer_cookie_;
@@ -334,8 +257,8 @@ TEST_P(KillRestartTest, EverySubmissionAndReleaseIsWholeOrAbsentAfterSigkill) {
     auto store = open();
     prepared_ = prepare(*store, kKillsPerOperation + 2);
   }
-  server_ = std::make_unique<Server>(database_->url(), folder_ / "server.log");
-  ASSERT_TRUE(server_->start()) << server_->log();
+  server_ = std::make_unique<ServerProcess>(database_->url());
+  ASSERT_TRUE(server_->start()) << server_->server_output();
   {
     HttpClient applicant(server_->port()), officer(server_->port());
     ASSERT_TRUE(applicant.sign_in("kr_applicant", kPassword));

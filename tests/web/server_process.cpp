@@ -39,6 +39,11 @@ ServerProcess::ServerProcess()
   store_->migrate();
 }
 
+ServerProcess::ServerProcess(std::string db_url)
+    : dir_(make_temp_dir()), db_url_(std::move(db_url)) {
+  store_ = store::open_store(db_url_);
+}
+
 ServerProcess::~ServerProcess() {
   if (pid_ > 0) terminate();
   store_.reset();
@@ -69,9 +74,10 @@ bool ServerProcess::start(const std::vector<std::string>& options) {
   std::vector<char*> argv;
   for (std::string& argument : arguments) argv.push_back(argument.data());
   argv.push_back(nullptr);
+  const std::size_t seen = read_all(output).size();  // what earlier starts printed
   pid_ = fork();
   if (pid_ == 0) {
-    int fd = open(output.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    int fd = open(output.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
     dup2(fd, STDOUT_FILENO);
     dup2(fd, STDERR_FILENO);
     setenv("BSAP_HOME", BSAP_HOME_DIR, 1);
@@ -82,7 +88,7 @@ bool ServerProcess::start(const std::vector<std::string>& options) {
   // Polls the output file; the deadline only guards against a hung start.
   for (int attempt = 0; attempt < 1200; ++attempt) {
     std::smatch match;
-    std::string text = read_all(output);
+    const std::string text = read_all(output).substr(seen);
     if (std::regex_search(text, match, kListening)) {
       port_ = static_cast<unsigned short>(std::stoi(match[1].str()));
       return true;
@@ -103,6 +109,13 @@ int ServerProcess::terminate() {
   waitpid(pid_, &status, 0);
   pid_ = -1;
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+void ServerProcess::kill_now() {
+  if (pid_ <= 0) return;
+  kill(pid_, SIGKILL);
+  waitpid(pid_, nullptr, 0);
+  pid_ = -1;
 }
 
 std::string ServerProcess::server_output() const { return read_all(dir_ / "server.log"); }

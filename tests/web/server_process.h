@@ -1,5 +1,6 @@
-// The real `bsap serve` as a child process on a free loopback port, with its own temporary
-// SQLite database, for tests that talk HTTP to it.
+// The real `bsap serve` as a child process on a free loopback port, for tests that talk HTTP to
+// it: on a temporary SQLite database of its own, or on a database the test made (any backend).
+// It can be stopped gracefully or killed, and started again on the same database.
 #pragma once
 #include <sys/types.h>
 
@@ -17,6 +18,8 @@ class ServerProcess {
  public:
   // Creates the temporary folder and database (migrated); the server is not started yet.
   ServerProcess();
+  // Serves db_url, which the caller made and migrated; the temporary folder holds only the log.
+  explicit ServerProcess(std::string db_url);
   ~ServerProcess();  // stops the server if running, removes the folder
 
   // Adds a user straight through the store, audited as "test".
@@ -34,8 +37,12 @@ class ServerProcess {
   unsigned short port() const { return port_; }
   // Sends SIGTERM and waits; returns the exit status (or -1 when killed by a signal).
   int terminate();
+  // SIGKILL, as a crash or a power cut would end it; nothing is flushed or finished.
+  void kill_now();
+  pid_t pid() const { return pid_; }
 
   store::Store& store() { return *store_; }
+  // What the server printed, across every start.
   std::string server_output() const;
 
  private:
