@@ -1,5 +1,6 @@
 // The Mustache templates under templates/: one file per page, a shared layout, and partials
-// (files whose names start with '_', included as {{>name}} without the underscore).
+// (files whose names start with '_', included as {{>name}} without the underscore, and expanded
+// into the pages when they are loaded).
 // kainjow escapes every {{value}} for HTML; only {{{content}}} in the layout is raw.
 #pragma once
 #include <filesystem>
@@ -26,8 +27,8 @@ class TemplateSet {
   std::string render(std::string_view name, const PageData& data) const;
 
  private:
+  // Each page's source with its partials expanded into it.
   std::map<std::string, std::string, std::less<>> sources_;
-  PageData partials_;
 };
 
 }  // namespace bsap::web
