@@ -53,8 +53,11 @@ std::string shown_value(const json* value, FieldKind kind) {
   if (value->is_number_integer()) return std::to_string(value->get<long long>());
   if (value->is_array()) {
     std::string lines;
-    for (const json& item : *value)
-      if (item.is_string()) lines += (lines.empty() ? "" : "\n") + item.get<std::string>();
+    for (const json& item : *value) {
+      if (!item.is_string()) continue;
+      if (!lines.empty()) lines += '\n';
+      lines += item.get_ref<const std::string&>();
+    }
     return lines;
   }
   return value->dump();

@@ -275,7 +275,7 @@ Response projects_page(RequestContext& ctx) { return projects_view(ctx, {}, 0, 2
 Response projects_open_submit(RequestContext& ctx) {
   const auto application = parse_positive_id(ctx.form().get("application_id"));
   if (!application) return projects_view(ctx, {}, 0, 422);
-  const std::string suffix = "-" + std::to_string(*application);
+  const std::string suffix = std::string(1, '-').append(std::to_string(*application));
   std::vector<FieldError> errors;
   manage::OpenProject open;
   open.application_id = *application;

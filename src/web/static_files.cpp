@@ -9,6 +9,15 @@
 namespace bsap::web {
 namespace {
 
+// A strong validator: the first 128 bits of the content's SHA-256, quoted. Appended piece by piece:
+// GCC 12 at -O2 warns falsely (-Wrestrict) of "\"" + std::string.
+std::string etag_of(const std::string& body) {
+  std::string etag(1, '"');
+  etag.append(sha256_hex(body), 0, 32);
+  etag += '"';
+  return etag;
+}
+
 std::string content_type_for(const std::filesystem::path& path) {
   static const std::map<std::string, std::string, std::less<>> kTypes{
       {".css", "text/css; charset=utf-8"},
@@ -63,7 +72,7 @@ StaticFiles StaticFiles::load(const std::filesystem::path& dir) {
   for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
     if (!entry.is_regular_file() || entry.is_symlink()) continue;
     std::string body = read_file(entry.path());
-    std::string etag = "\"" + sha256_hex(body).substr(0, 32) + "\"";
+    std::string etag = etag_of(body);
     files.files_.emplace(entry.path().lexically_relative(dir).generic_string(),
                          StaticFile{std::make_shared<const std::string>(std::move(body)),
                                     content_type_for(entry.path()), etag});
@@ -74,7 +83,7 @@ StaticFiles StaticFiles::load(const std::filesystem::path& dir) {
     std::filesystem::path path = dir.parent_path() / vendor.path;
     if (!std::filesystem::is_regular_file(path)) continue;
     std::string body = read_file(path);
-    std::string etag = "\"" + sha256_hex(body).substr(0, 32) + "\"";
+    std::string etag = etag_of(body);
     files.files_.insert_or_assign(std::string(vendor.name),
                                   StaticFile{std::make_shared<const std::string>(std::move(body)),
                                              content_type_for(path), etag});

@@ -42,12 +42,22 @@ struct CbiFormState {
   std::vector<FieldError> errors;
 };
 
+// Appended piece by piece: GCC 12 at -O2 warns falsely (-Wrestrict) of "[" + std::string.
 std::string band_text(const plan::ScoreBand& band) {
-  std::string text =
-      band.min ? (band.min_inclusive ? "[" : "(") + format_number(*band.min) : std::string("(−∞");
+  std::string text;
+  if (band.min) {
+    text += band.min_inclusive ? "[" : "(";
+    text += format_number(*band.min);
+  } else {
+    text += "(−∞";
+  }
   text += ", ";
-  text +=
-      band.max ? format_number(*band.max) + (band.max_inclusive ? "]" : ")") : std::string("∞)");
+  if (band.max) {
+    text += format_number(*band.max);
+    text += band.max_inclusive ? "]" : ")";
+  } else {
+    text += "∞)";
+  }
   return text;
 }
 
