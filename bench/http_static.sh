@@ -57,8 +57,8 @@ NGINX_PID=""
 BSAP_PID=""
 WRK_PID=""
 
-# shellcheck source=support/stop_process.sh
-source "$REPO/bench/support/stop_process.sh"
+# shellcheck source=support/processes.sh
+source "$REPO/bench/support/processes.sh"
 
 cleanup() {
   local status=$?
@@ -72,18 +72,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-
-free_port() {
-  local port
-  for _ in $(seq 200); do
-    port=$((20000 + RANDOM % 40000))
-    if [[ -z "$(ss -Htln "sport = :$port" 2>/dev/null)" ]]; then
-      echo "$port"
-      return 0
-    fi
-  done
-  fail "found no free port"
-}
 
 wait_for() {  # url name pid log
   local url="$1" name="$2" pid="$3" log="$4"

@@ -15,6 +15,7 @@
 
 #include "store/backup_backends.h"
 #include "store/catalogue.h"
+#include "store/postgres_store.h"
 
 extern char** environ;
 
@@ -128,17 +129,6 @@ void run_tool_or_throw(const std::string& name, const std::vector<std::string>& 
                        const std::string& doing) {
   const ToolResult result = run_tool(name, args, connection);
   if (result.exit_code != 0) throw StoreError(doing + ": " + name + ": " + result.errors);
-}
-
-// The URL naming another database on the same server: the path after host:port, before any
-// ?parameters.
-std::string url_with_database(const std::string& url, const std::string& name) {
-  const auto authority = url.find("://") + 3;
-  const auto path = url.find('/', authority);
-  const auto query = url.find('?', authority);
-  const std::string parameters = query == std::string::npos ? "" : url.substr(query);
-  const auto host_end = path == std::string::npos ? std::min(query, url.size()) : path;
-  return url.substr(0, host_end) + "/" + name + parameters;
 }
 
 bool starts_with_custom_format_magic(const std::filesystem::path& file) {

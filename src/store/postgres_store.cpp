@@ -4,6 +4,7 @@
 #include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
+#include <algorithm>
 
 #include "store/soci_errors.h"
 #include "store/soci_store.h"
@@ -104,6 +105,15 @@ class PostgresStore final : public SociStore {
 
 std::unique_ptr<Store> open_postgres_store(std::string_view url) {
   return std::make_unique<PostgresStore>(url);
+}
+
+std::string url_with_database(const std::string& url, const std::string& name) {
+  const auto authority = url.find("://") + 3;
+  const auto path = url.find('/', authority);
+  const auto query = url.find('?', authority);
+  const std::string parameters = query == std::string::npos ? "" : url.substr(query);
+  const auto host_end = path == std::string::npos ? std::min(query, url.size()) : path;
+  return url.substr(0, host_end) + "/" + name + parameters;
 }
 
 }  // namespace bsap::store

@@ -10,6 +10,7 @@
 #include <random>
 #include <stdexcept>
 
+#include "store/postgres_store.h"
 #include "store/user_repo.h"
 
 namespace bsap::store::testing {
@@ -23,16 +24,6 @@ std::string postgres_base_url() {
         "`make test`, or start a throwaway cluster for this program with "
         "`scripts/with-postgres.sh build/h-store/tests/store_tests`.");
   return url;
-}
-
-// The same URL naming another database: the path after host:port, before any ?parameters.
-std::string with_database(const std::string& url, const std::string& name) {
-  const auto authority = url.find("://") + 3;
-  const auto path = url.find('/', authority);
-  const auto query = url.find('?', authority);
-  const std::string parameters = query == std::string::npos ? "" : url.substr(query);
-  const auto host_end = path == std::string::npos ? std::min(query, url.size()) : path;
-  return url.substr(0, host_end) + "/" + name + parameters;
 }
 
 // Unique across the two test processes ctest runs at once and across tests in one process.
@@ -62,7 +53,7 @@ TestDatabase::TestDatabase(Backend backend) : backend_(backend) {
   postgres_admin_url_ = postgres_base_url();
   run_admin(postgres_admin_url_, "CREATE DATABASE " + name);
   postgres_name_ = name;
-  url_ = with_database(postgres_admin_url_, name);
+  url_ = url_with_database(postgres_admin_url_, name);
 }
 
 TestDatabase::~TestDatabase() {
