@@ -38,6 +38,9 @@ const std::vector<DemoUser>& demo_users() {
       {"ngo", "申請機構 Applicant (NGO)", Role::applicant},
       {"department", "部門聯絡人 Department Focal Point", Role::focal_point},
       {"plansec", "工作小組秘書處 Working Group Secretariat", Role::plan_secretariat},
+      {"citizen", "公眾參與者 Public Contributor", Role::contributor},
+      {"funder", "資助者 Funder", Role::funder},
+      {"verifier", "物種鑑定專家 Species Verifier", Role::verifier},
   };
   return users;
 }

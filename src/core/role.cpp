@@ -5,7 +5,7 @@
 
 namespace bsap {
 namespace {
-constexpr std::array<std::pair<Role, std::string_view>, 8> kRoleCodes{{
+constexpr std::array<std::pair<Role, std::string_view>, 11> kRoleCodes{{
     {Role::applicant, "applicant"},
     {Role::secretariat, "secretariat"},
     {Role::assessment_panel, "assessment_panel"},
@@ -14,6 +14,9 @@ constexpr std::array<std::pair<Role, std::string_view>, 8> kRoleCodes{{
     {Role::focal_point, "focal_point"},
     {Role::plan_secretariat, "plan_secretariat"},
     {Role::administrator, "administrator"},
+    {Role::contributor, "contributor"},
+    {Role::funder, "funder"},
+    {Role::verifier, "verifier"},
 }};
 }  // namespace
 
