@@ -1026,6 +1026,27 @@ const Migration kTaxonLists{
     },
 };
 
+// Photographs people upload (issue 11: good-practice cases, citizen observations), stored only as
+// media/photo.h prepared them: re-encoded JPEG without metadata, and a thumbnail. What a photo
+// belongs to keeps its own link table. store/photo_repo.h writes and reads it.
+const Migration kPhotos{
+    10,
+    "photographs: the served picture, its thumbnail, credit and licence",
+    {
+        R"sql(CREATE TABLE photos (
+  id {identity},
+  jpeg {blob} NOT NULL,
+  thumbnail {blob} NOT NULL,
+  width INTEGER NOT NULL CHECK (width > 0),
+  height INTEGER NOT NULL CHECK (height > 0),
+  credit TEXT NOT NULL,
+  licence TEXT NOT NULL CHECK (licence <> ''),
+  uploaded_by BIGINT NOT NULL REFERENCES users (id),
+  uploaded_at TEXT NOT NULL
+))sql",
+    },
+};
+
 void replace_all(std::string& text, std::string_view from, std::string_view to) {
   for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
     text.replace(at, from.size(), to);
@@ -1042,7 +1063,8 @@ const std::vector<Migration>& migrations() {
                                           kTracker,
                                           kBiodata,
                                           kBiodataSummaries,
-                                          kTaxonLists};
+                                          kTaxonLists,
+                                          kPhotos};
   return all;
 }
 
