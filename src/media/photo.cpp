@@ -114,7 +114,8 @@ PhotoResult prepare_photo(std::string_view bytes) {
   if (std::size_t(header->width) * std::size_t(header->height) > kMaxPhotoPixels)
     return refused(PhotoFault::too_many_pixels);
   Image image = decode(*header, bytes);
-  if (image) image = on_white(std::move(image));
+  // A JPEG has neither a palette nor transparency; copying it would only double the memory.
+  if (image && header->kind != ImageKind::jpeg) image = on_white(std::move(image));
   if (image)
     image =
         upright(std::move(image), header->kind == ImageKind::jpeg ? exif_orientation(bytes) : 1);
