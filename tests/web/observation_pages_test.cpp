@@ -1,0 +1,246 @@
+// Citizen science on the real server (issue 11; 000 優先行動 2.2 item 1, 3.5): a member of the
+// public registers and submits; nothing submitted is shown to anyone but its submitter, the
+// verifiers and the hub's staff before a verifier reviews it; a sensitive species' precise place
+// is never shown to the public, another contributor or an applicant, on any observation or hub
+// route; a verified observation is counted in its area, and a rejected one no longer is.
+#include <gtest/gtest.h>
+
+#include "biodata/temp_folder.h"
+#include "hub/area_layer_import.h"
+#include "store/bio_taxon_repo.h"
+#include "web/web_suite.h"
+
+namespace bsap::test {
+namespace {
+
+// A square of about 28 km² around Tai Po Kau: larger than a 0.01° cell, so that the frog's
+// presence may be shown in it (biodata/sensitivity.h).
+const char* const kLayer = R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"CODE":"BIG","NAME":"Big square"},"geometry":{"type":"Polygon",
+ "coordinates":[[[114.15,22.40],[114.20,22.40],[114.20,22.45],[114.15,22.45],[114.15,22.40]]]}}
+]})";
+
+// Romer's tree frog (0.01°) and the golden coin turtle (withheld), at precise places.
+const char* const kSecrets[] = {"22.4312468", "114.1734529", "22.4258137", "114.1843791",
+                                "Secret pool"};
+
+using Fields = std::vector<std::pair<std::string, std::string>>;
+
+class ObservationPages : public WebSuite {
+ protected:
+  static void SetUpTestSuite() {
+    WebSuite::SetUpTestSuite();
+    folder_ = std::make_unique<biodata::testing::TempFolder>();
+    store::BioTaxon frog = taxon("f1", "Liuixalus romeri", "盧氏小樹蛙", "Romer's tree frog", 2);
+    store::BioTaxon turtle = taxon("t1", "Cuora trifasciata", "金錢龜", "Golden coin turtle", 4);
+    {
+      auto tx = server().store().begin();
+      store::import_checklist(*tx, "obs-test", {frog, turtle}, "test");
+      tx->commit();
+    }
+    hub::LayerImportRequest layer;
+    layer.file = folder_->write("layer.geojson", kLayer);
+    layer.code = "obstest";
+    layer.name_en = "Test square";
+    layer.name_zh = "測試方格";
+    layer.options.code_property = "CODE";
+    layer.options.name_en_property = "NAME";
+    layer.actor = "test";
+    ASSERT_TRUE(std::holds_alternative<hub::LayerImportSummary>(
+        hub::import_area_layer(server().store(), layer)));
+  }
+
+  static void TearDownTestSuite() {
+    folder_.reset();
+    WebSuite::TearDownTestSuite();
+  }
+
+  static store::BioTaxon taxon(std::string id, std::string name, std::string zh, std::string en,
+                               int sensitivity) {
+    store::BioTaxon t;
+    t.source_taxon_id = std::move(id);
+    t.scientific_name = name;
+    t.canonical_name = std::move(name);
+    t.rank = "species";
+    t.name_zh = std::move(zh);
+    t.name_en = std::move(en);
+    t.sensitivity = sensitivity;
+    return t;
+  }
+
+  static HttpClient contributor() { return signed_in_as(user_with_role(Role::contributor)); }
+  static HttpClient verifier() { return signed_in_as(user_with_role(Role::verifier)); }
+
+  static HttpResponse post(HttpClient& client, const std::string& target, Fields fields,
+                           const std::string& form_page) {
+    fields.emplace_back("csrf_token", client.csrf_token_from(form_page));
+    return client.post_form(target, fields);
+  }
+
+  static Fields frog_at_the_secret_pool() {
+    return {{"species", "Liuixalus romeri"}, {"latitude", "22.4312468"},
+            {"longitude", "114.1734529"},    {"observed_on", "2026-11-20"},
+            {"individual_count", "3"},       {"notes", "Secret pool B"}};
+  }
+
+  // Submits as the contributor walker; returns the observation's path.
+  static std::string submit(Fields fields) {
+    HttpClient client = contributor();
+    HttpResponse response = post(client, "/en/observations", fields, "/en/observations/new");
+    EXPECT_EQ(response.status, 303) << response.body.substr(0, 2000);
+    return response.header("location");
+  }
+
+  static void review(const std::string& path, const std::string& decision,
+                     const std::string& species) {
+    HttpClient client = verifier();
+    HttpResponse response = post(
+        client, path + "/review",
+        {{"decision", decision}, {"species", species}, {"review_note", "Checked the photo"}}, path);
+    EXPECT_EQ(response.status, 303) << response.body.substr(0, 2000);
+  }
+
+  // Another member of the public, registered through the join form.
+  static HttpClient other_contributor() {
+    static bool joined = false;
+    HttpClient anonymous_client = anonymous();
+    if (!joined) {
+      HttpResponse joined_response = post(anonymous_client, "/en/observations/join",
+                                          {{"display_name", "Other Walker"},
+                                           {"email", "other@example.org"},
+                                           {"username", "other_walker"},
+                                           {"password", kPassword}},
+                                          "/en/observations/join");
+      EXPECT_EQ(joined_response.status, 303);
+      joined = true;
+    }
+    return signed_in_as("other_walker");
+  }
+
+  static void expect_no_secret(HttpClient& client, const std::string& who,
+                               const std::vector<std::string>& targets) {
+    for (const std::string& target : targets) {
+      HttpResponse response = client.get(target);
+      EXPECT_LT(response.status, 500) << who << " " << target;
+      for (const char* secret : kSecrets)
+        EXPECT_EQ(response.body.find(secret), std::string::npos)
+            << who << " " << target << " shows " << secret;
+    }
+  }
+
+  static std::string frog_id() {
+    auto tx = server().store().begin();
+    for (const auto& entry : store::checklist_names(*tx))
+      if (entry.scientific_name == "Liuixalus romeri") return std::to_string(entry.taxon);
+    return "0";
+  }
+
+  static inline std::unique_ptr<biodata::testing::TempFolder> folder_;
+};
+
+TEST_F(ObservationPages, AMemberOfThePublicRegistersAsAContributor) {
+  HttpClient client = other_contributor();
+  HttpResponse page = client.get("/en/observations/new");
+  EXPECT_EQ(page.status, 200);
+  HttpClient visitor = anonymous();
+  HttpResponse refused = post(visitor, "/en/observations/join",
+                              {{"display_name", "X"},
+                               {"email", "not-an-address"},
+                               {"username", "x_walker"},
+                               {"password", "short"}},
+                              "/en/observations/join");
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("Enter an e-mail address"), std::string::npos);
+}
+
+// Moderation: before a verifier's review, only the submitter, verifiers and staff see it.
+TEST_F(ObservationPages, NothingSubmittedIsPublicBeforeReview) {
+  const std::string path = submit(frog_at_the_secret_pool());
+  ASSERT_TRUE(path.starts_with("/en/observations/"));
+  EXPECT_EQ(anonymous().get(path).status, 404);
+  EXPECT_EQ(other_contributor().get(path).status, 404);
+  EXPECT_EQ(signed_in_as(user_with_role(Role::applicant)).get(path).status, 404);
+  EXPECT_EQ(anonymous().get("/en/observations").body.find(path + "\""), std::string::npos);
+  HttpResponse own = contributor().get(path);
+  EXPECT_EQ(own.status, 200);
+  EXPECT_NE(own.body.find("22.4312468"), std::string::npos);
+  HttpResponse reviewing = verifier().get(path);
+  EXPECT_EQ(reviewing.status, 200);
+  EXPECT_NE(reviewing.body.find("22.4312468"), std::string::npos);
+  EXPECT_NE(verifier().get("/en/observations").body.find(path + "\""), std::string::npos);
+}
+
+TEST_F(ObservationPages, AFormWithFaultsSaysWhatToFix) {
+  HttpClient client = contributor();
+  Fields fields = frog_at_the_secret_pool();
+  fields[3].second = "2099-01-01";
+  fields[4].second = "0";
+  fields[1].second = "23.0";
+  HttpResponse response = post(client, "/en/observations", fields, "/en/observations/new");
+  EXPECT_EQ(response.status, 422);
+  EXPECT_NE(response.body.find("cannot be after today"), std::string::npos);
+  EXPECT_NE(response.body.find("a whole number from 1"), std::string::npos);
+  EXPECT_NE(response.body.find("outside Hong Kong"), std::string::npos);
+  fields = frog_at_the_secret_pool();
+  fields[0].second = "Nomen ignotum";
+  response = post(client, "/en/observations", fields, "/en/observations/new");
+  EXPECT_EQ(response.status, 422);
+  EXPECT_NE(response.body.find("No species in the checklist"), std::string::npos);
+}
+
+// 000 3.5 with the hub's §6: verified, the frog is public at its 0.01° cell's centre only, and
+// counted in its area; no observation or hub route shows its precise place to the public,
+// another contributor or an applicant.
+TEST_F(ObservationPages, AVerifiedSensitiveObservationIsPublicGeneralisedAndCounted) {
+  const std::string path = submit(frog_at_the_secret_pool());
+  review(path, "verified", "Liuixalus romeri");
+  HttpResponse page = anonymous().get(path);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("22.435, 114.175"), std::string::npos);
+  EXPECT_NE(page.body.find("sensitive species"), std::string::npos);
+  HttpResponse area = anonymous().get("/en/areas/obstest/BIG");
+  EXPECT_NE(area.body.find("Liuixalus romeri"), std::string::npos);
+  const std::vector<std::string> targets = {
+      path,
+      "/en/observations",
+      "/en/species/" + frog_id(),
+      "/api/v1/biodata/species/" + frog_id() + "/occurrences",
+      "/open-data/biodata/species/" + frog_id() + "/occurrences.csv",
+      "/open-data/biodata/areas/obstest/BIG/occurrences.csv",
+      "/en/areas/obstest/BIG"};
+  HttpClient visitor = anonymous(), other = other_contributor(),
+             applicant = signed_in_as(user_with_role(Role::applicant));
+  expect_no_secret(visitor, "anonymous", targets);
+  expect_no_secret(other, "another contributor", targets);
+  expect_no_secret(applicant, "applicant", targets);
+}
+
+TEST_F(ObservationPages, ARejectedObservationLeavesTheHubAndThePublic) {
+  Fields turtle = {{"species", "Cuora trifasciata"}, {"latitude", "22.4258137"},
+                   {"longitude", "114.1843791"},     {"observed_on", "2026-11-21"},
+                   {"individual_count", "1"},        {"notes", ""}};
+  const std::string path = submit(turtle);
+  review(path, "verified", "Cuora trifasciata");
+  HttpClient staff = signed_in_as(user_with_role(Role::secretariat));
+  EXPECT_NE(staff.get("/en/areas/obstest/BIG").body.find("Golden coin turtle"), std::string::npos);
+  HttpResponse page = anonymous().get(path);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Place withheld"), std::string::npos);
+  review(path, "rejected", "");
+  EXPECT_EQ(anonymous().get(path).status, 404);
+  EXPECT_EQ(staff.get("/en/areas/obstest/BIG").body.find("Golden coin turtle"), std::string::npos);
+}
+
+TEST_F(ObservationPages, OnlyVerifiersReview) {
+  const std::string path = submit(frog_at_the_secret_pool());
+  HttpClient client = contributor();
+  HttpResponse refused = post(client, path + "/review", {{"decision", "verified"}}, path);
+  EXPECT_EQ(refused.status, 403);
+  HttpClient expert = verifier();
+  HttpResponse no_note = post(expert, path + "/review", {{"decision", "rejected"}}, path);
+  EXPECT_EQ(no_note.status, 422);
+  EXPECT_NE(no_note.body.find("why the observation is rejected"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace bsap::test
