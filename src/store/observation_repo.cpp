@@ -2,6 +2,8 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "store/audit_repo.h"
@@ -31,7 +33,9 @@ struct ObservationColumns {
     return "SELECT o.id, o.submitted_by, " + shown_user_sql("u", "") +
            ", t.id, t.scientific_name, t.name_zh, t.name_en, t.sensitivity, o.latitude, "
            "o.longitude, o.observed_on, o.individual_count, o.notes, o.state, o.submitted_at, "
-           "o.reviewed_at, o.review_note FROM observations o JOIN users u ON u.id = "
+           "o.reviewed_at, o.review_note, (SELECT MAX(n.sensitivity) FROM "
+           "observation_identifications i JOIN bio_taxa n ON n.id = i.taxon_id WHERE "
+           "i.observation_id = o.id) FROM observations o JOIN users u ON u.id = "
            "o.submitted_by LEFT JOIN bio_taxa t ON t.id = o.taxon_id " +
            std::string(condition);
   }
@@ -45,7 +49,7 @@ struct ObservationColumns {
             soci::into(row.latitude), soci::into(row.longitude), soci::into(observed_on),
             soci::into(row.individual_count), soci::into(row.notes), soci::into(state),
             soci::into(row.submitted_at), soci::into(reviewed_at, reviewed_i),
-            soci::into(row.review_note));
+            soci::into(row.review_note), soci::into(identified_sensitivity, identified_i));
   }
 
   StoredObservation value() {
@@ -56,12 +60,16 @@ struct ObservationColumns {
     if (!parsed) throw StoreError("observations.state holds '" + state + "'");
     out.state = *parsed;
     out.reviewed_at = reviewed_i == soci::i_ok ? reviewed_at : "";
+    out.place_sensitivity = std::max(out.taxon ? out.taxon->sensitivity : 0,
+                                     identified_i == soci::i_ok ? identified_sensitivity : 0);
     return out;
   }
 
   StoredObservation row;
   TaxonColumns taxon;
   std::string observed_on, state, reviewed_at;
+  int identified_sensitivity = 0;
+  soci::indicator identified_i = soci::i_null;
   soci::indicator name_i = soci::i_null, zh_i = soci::i_null, en_i = soci::i_null,
                   sensitivity_i = soci::i_null, reviewed_i = soci::i_null;
 };

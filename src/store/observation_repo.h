@@ -33,6 +33,10 @@ struct StoredObservation {
   std::string submitted_at;
   std::string reviewed_at;  // "" until reviewed
   std::string review_note;
+  // The highest sensitivity of its taxon and of every taxon an identification names: what its
+  // place is generalised by, so that naming a sensitive species in an identification hides the
+  // point at once, before any verifier looks.
+  int place_sensitivity = 0;
 };
 
 struct StoredIdentification {

@@ -5,6 +5,8 @@
 // POST /LANG/observations/{id}/review: a verifier verifies it as a species, publishes it as
 // needing an identification, or rejects it; the hub's citizen-science dataset follows in the
 // same transaction (hub/citizen_science.h).
+#include <fmt/format.h>
+
 #include <chrono>
 
 #include "hub/citizen_science.h"
@@ -44,6 +46,9 @@ Response new_form(RequestContext& ctx, const hub::ObservationEntry& entry,
   data.set("notes", entry.notes);
   data.set("choices", species_choices(ctx, choices));
   data.set("has_choices", !choices.empty());
+  const hub::HomeRegion& region = ctx.web().domain.home_region;
+  data.set("region_bounds", fmt::format("{},{},{},{}", region.min_lat, region.min_lon,
+                                        region.max_lat, region.max_lon));
   add_errors(data, errors);
   return render_page(ctx, "observation_new", "observation_new_title", std::move(data),
                      errors.empty() ? 200 : 422);

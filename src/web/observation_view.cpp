@@ -70,9 +70,8 @@ PageData observation_row(RequestContext& ctx, const store::StoredObservation& ob
   // (hub/observation_grade.h).
   if (auto grade = hub::quality_grade(observation.state, false))
     row.set("grade", ctx.text("observation_grade_" + std::string(hub::quality_grade_code(*grade))));
-  auto sensitivity =
-      biodata::sensitivity_from_number(observation.taxon ? observation.taxon->sensitivity : 0)
-          .value_or(biodata::Sensitivity::withheld);
+  auto sensitivity = biodata::sensitivity_from_number(observation.place_sensitivity)
+                         .value_or(biodata::Sensitivity::withheld);
   biodata::PublishedLocation place = biodata::publish_location(
       biodata::LonLat{observation.longitude, observation.latitude}, std::nullopt, sensitivity,
       sees_precise_observation(ctx, observation));

@@ -4,7 +4,8 @@
 // Moderation: a submitted or rejected observation is seen only by its submitter, the verifiers
 // and the hub's staff (biodata_access.h); anyone else gets 404, as for a thing that is not there.
 // Place: a sensitive taxon's point is generalised for everyone but the submitter, the verifiers
-// and the hub's staff, exactly as the hub generalises its records (biodata/sensitivity.h).
+// and the hub's staff, exactly as the hub generalises its records (biodata/sensitivity.h), by
+// the most sensitive of its taxon and the taxa its identifications name.
 #pragma once
 #include <cstdint>
 #include <optional>

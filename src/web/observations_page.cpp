@@ -85,7 +85,11 @@ Response observation_page_with(RequestContext& ctx, const std::vector<FieldError
   if (!observation || !may_see_observation(ctx, *observation))
     return error_page(ctx, ErrorPage::not_found);
   PageData data = observation_row(ctx, *observation);
-  if (sees_precise_observation(ctx, *observation)) set_if_text(data, "notes", observation->notes);
+  // Notes may say where, and a review note why: for those who see the precise place.
+  if (sees_precise_observation(ctx, *observation)) {
+    set_if_text(data, "notes", observation->notes);
+    set_if_text(data, "review_note", observation->review_note);
+  }
   const auto identifications = store::identifications_of(*tx, *id);
   data.set("identifications", identification_rows(ctx, identifications));
   data.set("has_identifications", !identifications.empty());

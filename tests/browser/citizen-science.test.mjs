@@ -13,7 +13,7 @@ import { hkDay } from './lib/assessment.mjs';
 const h = useHarness({ users: [] });
 const DEMO_PASSWORD = 'bsap-demo-2026';
 const AREA = '/en/areas/demo_areas/TPK';
-const PRECISE = { lat: '22.4321987', lon: '114.1812345' };
+const PRECISE = { lat: '22.432198', lon: '114.181234' };
 // The centre of the 0.01° cell that holds the point.
 const GENERALISED = '22.435, 114.185';
 

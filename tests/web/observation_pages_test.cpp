@@ -21,8 +21,8 @@ const char* const kLayer = R"({"type":"FeatureCollection","features":[
 ]})";
 
 // Romer's tree frog (0.01°) and the golden coin turtle (withheld), at precise places.
-const char* const kSecrets[] = {"22.4312468", "114.1734529", "22.4258137", "114.1843791",
-                                "Secret pool"};
+// Five decimals (about a metre) find the point however a page or download prints it.
+const char* const kSecrets[] = {"22.43124", "114.17345", "22.42581", "114.18437", "Secret pool"};
 
 using Fields = std::vector<std::pair<std::string, std::string>>;
 
@@ -78,9 +78,8 @@ class ObservationPages : public WebSuite {
   }
 
   static Fields frog_at_the_secret_pool() {
-    return {{"species", "Liuixalus romeri"}, {"latitude", "22.4312468"},
-            {"longitude", "114.1734529"},    {"observed_on", "2026-11-20"},
-            {"individual_count", "3"},       {"notes", "Secret pool B"}};
+    return {{"species", "Liuixalus romeri"}, {"latitude", "22.431246"}, {"longitude", "114.173453"},
+            {"observed_on", "2026-11-20"},   {"individual_count", "3"}, {"notes", "Secret pool B"}};
   }
 
   // Submits as the contributor walker; returns the observation's path.
@@ -163,10 +162,10 @@ TEST_F(ObservationPages, NothingSubmittedIsPublicBeforeReview) {
   EXPECT_EQ(anonymous().get("/en/observations").body.find(path + "\""), std::string::npos);
   HttpResponse own = contributor().get(path);
   EXPECT_EQ(own.status, 200);
-  EXPECT_NE(own.body.find("22.4312468"), std::string::npos);
+  EXPECT_NE(own.body.find("22.431246"), std::string::npos);
   HttpResponse reviewing = verifier().get(path);
   EXPECT_EQ(reviewing.status, 200);
-  EXPECT_NE(reviewing.body.find("22.4312468"), std::string::npos);
+  EXPECT_NE(reviewing.body.find("22.431246"), std::string::npos);
   EXPECT_NE(verifier().get("/en/observations").body.find(path + "\""), std::string::npos);
 }
 
@@ -216,8 +215,8 @@ TEST_F(ObservationPages, AVerifiedSensitiveObservationIsPublicGeneralisedAndCoun
 }
 
 TEST_F(ObservationPages, ARejectedObservationLeavesTheHubAndThePublic) {
-  Fields turtle = {{"species", "Cuora trifasciata"}, {"latitude", "22.4258137"},
-                   {"longitude", "114.1843791"},     {"observed_on", "2026-11-21"},
+  Fields turtle = {{"species", "Cuora trifasciata"}, {"latitude", "22.425814"},
+                   {"longitude", "114.184379"},      {"observed_on", "2026-11-21"},
                    {"individual_count", "1"},        {"notes", ""}};
   const std::string path = submit(turtle);
   review(path, "verified", "Cuora trifasciata");
@@ -229,6 +228,24 @@ TEST_F(ObservationPages, ARejectedObservationLeavesTheHubAndThePublic) {
   review(path, "rejected", "");
   EXPECT_EQ(anonymous().get(path).status, 404);
   EXPECT_EQ(staff.get("/en/areas/obstest/BIG").body.find("Golden coin turtle"), std::string::npos);
+}
+
+// An unidentified observation published as needing an ID: once anyone names a withheld species
+// in an identification, its place is withheld from the public at once.
+TEST_F(ObservationPages, AnIdentificationNamingASensitiveSpeciesHidesThePlaceAtOnce) {
+  Fields unknown = {{"unknown", "yes"},          {"latitude", "22.427111"},
+                    {"longitude", "114.182222"}, {"observed_on", "2026-11-22"},
+                    {"individual_count", "1"},   {"notes", ""}};
+  const std::string path = submit(unknown);
+  review(path, "needs_id", "");
+  EXPECT_NE(anonymous().get(path).body.find("22.427111"), std::string::npos);
+  HttpClient other = other_contributor();
+  HttpResponse identified =
+      post(other, path + "/identifications", {{"species", "Cuora trifasciata"}}, path);
+  EXPECT_EQ(identified.status, 303);
+  HttpResponse page = anonymous().get(path);
+  EXPECT_EQ(page.body.find("22.427111"), std::string::npos);
+  EXPECT_NE(page.body.find("Place withheld"), std::string::npos);
 }
 
 TEST_F(ObservationPages, OnlyVerifiersReview) {
