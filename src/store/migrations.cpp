@@ -1026,6 +1026,25 @@ const Migration kTaxonLists{
     },
 };
 
+// Photographs people upload (issue 11: good-practice cases, citizen observations), stored only as
+// media/photo.h prepared them: re-encoded JPEG without metadata, and a thumbnail. What a photo
+// belongs to keeps its own link table. store/photo_repo.h writes and reads it.
+const Migration kPhotos{
+    10,
+    "photographs: the served picture, its thumbnail, credit and licence",
+    {
+        R"sql(CREATE TABLE photos (
+  id {identity},
+  jpeg {blob} NOT NULL,
+  thumbnail {blob} NOT NULL,
+  width INTEGER NOT NULL CHECK (width > 0),
+  height INTEGER NOT NULL CHECK (height > 0),
+  credit TEXT NOT NULL,
+  licence TEXT NOT NULL CHECK (licence <> ''),
+  uploaded_by BIGINT NOT NULL REFERENCES users (id),
+  uploaded_at TEXT NOT NULL
+))sql",
+
 // Citizen science (issue 11; 000 優先行動 2.2 item 1, 3.5): observations members of the public
 // submit, their identifications, and their review by a verifier (hub/observation_grade.h). The
 // point is kept precise; who sees it generalised is decided when it is shown, as for every hub
@@ -1033,7 +1052,7 @@ const Migration kTaxonLists{
 // (hub/citizen_science.h), so these rows are the source and that dataset a view of them.
 const Migration kObservations{
     13,
-    "citizen science: observations, identifications",
+    "citizen science: observations, identifications, photographs",
     {
         R"sql(CREATE TABLE observations (
   id {identity},
@@ -1064,6 +1083,13 @@ const Migration kObservations{
 ))sql",
         "CREATE INDEX observation_identifications_by_observation ON observation_identifications "
         "(observation_id)",
+        // Its photographs (migration 10), in the order they were added.
+        R"sql(CREATE TABLE observation_photos (
+  observation_id BIGINT NOT NULL REFERENCES observations (id),
+  photo_id BIGINT NOT NULL REFERENCES photos (id),
+  position INTEGER NOT NULL CHECK (position > 0),
+  PRIMARY KEY (observation_id, photo_id)
+))sql",
     },
 };
 
@@ -1084,6 +1110,7 @@ const std::vector<Migration>& migrations() {
                                           kBiodata,
                                           kBiodataSummaries,
                                           kTaxonLists,
+                                          kPhotos,
                                           kObservations};
   return all;
 }
