@@ -35,7 +35,8 @@ struct ObservationColumns {
            "o.longitude, o.observed_on, o.individual_count, o.notes, o.state, o.submitted_at, "
            "o.reviewed_at, o.review_note, (SELECT MAX(n.sensitivity) FROM "
            "observation_identifications i JOIN bio_taxa n ON n.id = i.taxon_id WHERE "
-           "i.observation_id = o.id) FROM observations o JOIN users u ON u.id = "
+           "i.observation_id = o.id), (SELECT COUNT(*) FROM observation_photos p WHERE "
+           "p.observation_id = o.id) FROM observations o JOIN users u ON u.id = "
            "o.submitted_by LEFT JOIN bio_taxa t ON t.id = o.taxon_id " +
            std::string(condition);
   }
@@ -49,7 +50,8 @@ struct ObservationColumns {
             soci::into(row.latitude), soci::into(row.longitude), soci::into(observed_on),
             soci::into(row.individual_count), soci::into(row.notes), soci::into(state),
             soci::into(row.submitted_at), soci::into(reviewed_at, reviewed_i),
-            soci::into(row.review_note), soci::into(identified_sensitivity, identified_i));
+            soci::into(row.review_note), soci::into(identified_sensitivity, identified_i),
+            soci::into(photos));
   }
 
   StoredObservation value() {
@@ -62,6 +64,7 @@ struct ObservationColumns {
     out.reviewed_at = reviewed_i == soci::i_ok ? reviewed_at : "";
     out.place_sensitivity = std::max(out.taxon ? out.taxon->sensitivity : 0,
                                      identified_i == soci::i_ok ? identified_sensitivity : 0);
+    out.photos = photos;
     return out;
   }
 
@@ -69,6 +72,7 @@ struct ObservationColumns {
   TaxonColumns taxon;
   std::string observed_on, state, reviewed_at;
   int identified_sensitivity = 0;
+  std::int64_t photos = 0;
   soci::indicator identified_i = soci::i_null;
   soci::indicator name_i = soci::i_null, zh_i = soci::i_null, en_i = soci::i_null,
                   sensitivity_i = soci::i_null, reviewed_i = soci::i_null;
@@ -179,6 +183,30 @@ std::vector<StoredIdentification> identifications_of(Transaction& tx, std::int64
     found.push_back(row);
   }
   return found;
+}
+
+void add_observation_photo(Transaction& tx, std::int64_t observation_id, std::int64_t photo_id,
+                           std::int64_t actor_id) {
+  std::int64_t position = 0;
+  tx.sql() << "SELECT COUNT(*) FROM observation_photos WHERE observation_id = :o",
+      soci::use(observation_id), soci::into(position);
+  ++position;
+  tx.sql() << "INSERT INTO observation_photos (observation_id, photo_id, position) VALUES (:o, "
+              ":p, :n)",
+      soci::use(observation_id), soci::use(photo_id), soci::use(position);
+  audit(tx, actor_id, "observation", observation_id, "add_photo", nullptr,
+        {{"photo_id", photo_id}, {"position", position}});
+}
+
+std::vector<std::int64_t> observation_photo_ids(Transaction& tx, std::int64_t observation_id) {
+  std::vector<std::int64_t> ids;
+  std::int64_t id = 0;
+  soci::statement select = (tx.sql().prepare << "SELECT photo_id FROM observation_photos WHERE "
+                                                "observation_id = :o ORDER BY position",
+                            soci::use(observation_id), soci::into(id));
+  select.execute();
+  while (select.fetch()) ids.push_back(id);
+  return ids;
 }
 
 void review_observation(Transaction& tx, std::int64_t observation_id, hub::ReviewState state,

@@ -37,6 +37,7 @@ struct StoredObservation {
   // place is generalised by, so that naming a sensitive species in an identification hides the
   // point at once, before any verifier looks.
   int place_sensitivity = 0;
+  std::int64_t photos = 0;  // how many photographs it has (observation_photos)
 };
 
 struct StoredIdentification {
@@ -61,6 +62,12 @@ std::vector<StoredObservation> observations_by(Transaction& tx, std::int64_t use
 void add_identification(Transaction& tx, std::int64_t observation_id, std::int64_t user_id,
                         std::optional<std::int64_t> taxon_id, std::string_view comment);
 std::vector<StoredIdentification> identifications_of(Transaction& tx, std::int64_t observation_id);
+
+// Links a stored photograph (store/photo_repo.h) to the observation, after its others; audited.
+void add_observation_photo(Transaction& tx, std::int64_t observation_id, std::int64_t photo_id,
+                           std::int64_t actor_id);
+// Its photographs' ids, in the order they were added.
+std::vector<std::int64_t> observation_photo_ids(Transaction& tx, std::int64_t observation_id);
 
 // A verifier's decision: the new state, the taxon it is verified as (required for verified), a
 // note. StoreError for `submitted` or a verification without a taxon.

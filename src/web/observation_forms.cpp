@@ -11,7 +11,10 @@
 
 #include "hub/citizen_science.h"
 #include "hub/observation_check.h"
+#include "media/photo.h"
+#include "media/photo_licence.h"
 #include "store/observation_repo.h"
+#include "store/photo_repo.h"
 #include "web/error_pages.h"
 #include "web/observation_view.h"
 #include "web/page.h"
@@ -44,6 +47,9 @@ Response new_form(RequestContext& ctx, const hub::ObservationEntry& entry,
                               : entry.observed_on);
   data.set("individual_count", entry.individual_count.empty() ? "1" : entry.individual_count);
   data.set("notes", entry.notes);
+  const std::string licence = ctx.form().get("photo_licence");
+  data.set("licences", licence_choices(ctx, licence.empty() ? "CC-BY-4.0" : licence));
+  data.set("photo_credit", ctx.form().get("photo_credit"));
   data.set("choices", species_choices(ctx, choices));
   data.set("has_choices", !choices.empty());
   const hub::HomeRegion& region = ctx.web().domain.home_region;
@@ -52,6 +58,49 @@ Response new_form(RequestContext& ctx, const hub::ObservationEntry& entry,
   add_errors(data, errors);
   return render_page(ctx, "observation_new", "observation_new_title", std::move(data),
                      errors.empty() ? 200 : 422);
+}
+
+// The photograph the form sent, prepared (media/photo.h: upright, scaled, no metadata), with its
+// credit and licence; none when no file was chosen. error_key says what to fix.
+struct PhotoAnswer {
+  std::optional<media::PreparedPhoto> photo;
+  std::string credit;
+  std::string licence;
+  std::string error_key;  // "" when usable
+};
+
+PhotoAnswer read_photo(RequestContext& ctx) {
+  PhotoAnswer answer;
+  const UploadedFile* file = ctx.upload("photo");
+  if (!file || (file->filename.empty() && file->bytes.empty())) return answer;
+  media::PhotoResult prepared = media::prepare_photo(file->bytes);
+  if (!prepared.ok()) {
+    answer.error_key = media::photo_fault_key(prepared.fault);
+    return answer;
+  }
+  auto licence = media::parse_licence(ctx.form().get("photo_licence"));
+  if (!licence) {
+    answer.error_key = "observation_error_photo_licence";
+    return answer;
+  }
+  answer.photo = std::move(prepared.photo);
+  answer.licence = std::string(media::licence_code(*licence));
+  const std::string credit = ctx.form().get("photo_credit");
+  answer.credit = credit.empty() ? ctx.user()->display_name : credit;
+  return answer;
+}
+
+PageData licence_choices(const RequestContext& ctx, const std::string& chosen) {
+  PageData list{PageData::type::list};
+  for (media::PhotoLicence licence : media::all_licences()) {
+    PageData item;
+    const std::string code(media::licence_code(licence));
+    item.set("code", code);
+    item.set("name", ctx.text(media::licence_message_key(licence)));
+    item.set("checked", code == chosen);
+    list.push_back(item);
+  }
+  return list;
 }
 
 std::optional<store::StoredObservation> routed_observation(RequestContext& ctx,
@@ -69,6 +118,7 @@ Response observation_new_page(RequestContext& ctx) { return new_form(ctx, {}, {}
 
 Response observation_submit(RequestContext& ctx) {
   const hub::ObservationEntry entry = read_entry(ctx);
+  PhotoAnswer photo = read_photo(ctx);  // before the transaction: decoding takes a while
   auto tx = ctx.web().store.begin();
   SpeciesAnswer species = read_species(ctx, *tx, true);
   hub::CheckedObservation checked = hub::check_observation(
@@ -77,8 +127,13 @@ Response observation_submit(RequestContext& ctx) {
   if (!species.error_key.empty()) errors.push_back({"species", ctx.text(species.error_key)});
   for (const auto& fault : checked.faults)
     errors.push_back({fault.field, ctx.text(hub::observation_fault_key(fault.fault))});
+  if (!photo.error_key.empty()) errors.push_back({"photo", ctx.text(photo.error_key)});
   if (!errors.empty()) return new_form(ctx, entry, errors, species.choices);
   std::int64_t id = store::add_observation(*tx, ctx.user()->id, *checked.details, species.taxon_id);
+  if (photo.photo)
+    store::add_observation_photo(
+        *tx, id, store::add_photo(*tx, *photo.photo, photo.credit, photo.licence, ctx.user()->id),
+        ctx.user()->id);
   tx->commit();
   return redirect_see_other(ctx.link("/observations/" + std::to_string(id)));
 }

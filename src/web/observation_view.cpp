@@ -66,9 +66,7 @@ PageData observation_row(RequestContext& ctx, const store::StoredObservation& ob
   row.set("submitter", observation.submitter_name);
   row.set("state",
           ctx.text("observation_state_" + std::string(hub::review_state_code(observation.state))));
-  // Photographs are not attached yet: every published observation is casual
-  // (hub/observation_grade.h).
-  if (auto grade = hub::quality_grade(observation.state, false))
+  if (auto grade = hub::quality_grade(observation.state, observation.photos > 0))
     row.set("grade", ctx.text("observation_grade_" + std::string(hub::quality_grade_code(*grade))));
   auto sensitivity = biodata::sensitivity_from_number(observation.place_sensitivity)
                          .value_or(biodata::Sensitivity::withheld);

@@ -4,11 +4,14 @@
 // identify it (contributors, verifiers) and review it (verifiers). What a reader sees of an
 // unreviewed observation or a sensitive place: observation_view.h.
 #include "hub/observation_grade.h"
+#include "media/photo_licence.h"
 #include "store/observation_repo.h"
+#include "store/photo_repo.h"
 #include "web/error_pages.h"
 #include "web/observation_view.h"
 #include "web/page.h"
 #include "web/pages.h"
+#include "web/photo_response.h"
 #include "web/portal_access.h"
 
 namespace bsap::web {
@@ -53,6 +56,28 @@ void set_community_taxon(RequestContext& ctx, PageData& data,
     }
 }
 
+// Each photograph: its thumbnail linking to the full picture, its credit and licence.
+PageData photo_rows(RequestContext& ctx, store::Transaction& tx, std::int64_t observation_id) {
+  PageData rows{PageData::type::list};
+  int n = 0;
+  for (std::int64_t photo_id : store::observation_photo_ids(tx, observation_id)) {
+    auto info = store::find_photo(tx, photo_id);
+    if (!info) continue;
+    const std::string href =
+        observation_href(ctx, observation_id) + "/photos/" + std::to_string(photo_id);
+    PageData row;
+    row.set("href", href);
+    row.set("thumbnail_href", href + "?size=thumbnail");
+    row.set("alt", fill(ctx.text("observation_photo_alt"), "n", std::to_string(++n)));
+    auto licence = media::parse_licence(info->licence);
+    row.set("credit",
+            fill(fill(ctx.text("observation_photo_credit"), "credit", info->credit), "licence",
+                 licence ? ctx.text(media::licence_message_key(*licence)) : info->licence));
+    rows.push_back(row);
+  }
+  return rows;
+}
+
 }  // namespace
 
 Response observations_page(RequestContext& ctx) {
@@ -91,6 +116,7 @@ Response observation_page_with(RequestContext& ctx, const std::vector<FieldError
     set_if_text(data, "review_note", observation->review_note);
   }
   const auto identifications = store::identifications_of(*tx, *id);
+  data.set("photos", photo_rows(ctx, *tx, *id));
   data.set("identifications", identification_rows(ctx, identifications));
   data.set("has_identifications", !identifications.empty());
   set_community_taxon(ctx, data, identifications);
@@ -110,5 +136,30 @@ Response observation_page_with(RequestContext& ctx, const std::vector<FieldError
 }
 
 Response observation_page(RequestContext& ctx) { return observation_page_with(ctx, {}, {}, 200); }
+
+}  // namespace bsap::web
+
+namespace bsap::web {
+
+// GET /LANG/observations/{id}/photos/{pid}[?size=thumbnail]: one of the observation's
+// photographs, to whoever may see the observation (404 otherwise, as for the page); kept by
+// shared caches only once the observation is published.
+Response observation_photo(RequestContext& ctx) {
+  auto id = parse_positive_id(ctx.path_parameter("id"));
+  auto photo_id = parse_positive_id(ctx.path_parameter("pid"));
+  if (!id || !photo_id) return error_page(ctx, ErrorPage::not_found);
+  auto tx = ctx.web().store.begin();
+  auto observation = store::find_observation(*tx, *id);
+  if (!observation || !may_see_observation(ctx, *observation))
+    return error_page(ctx, ErrorPage::not_found);
+  auto photos = store::observation_photo_ids(*tx, *id);
+  if (std::ranges::find(photos, *photo_id) == photos.end())
+    return error_page(ctx, ErrorPage::not_found);
+  auto jpeg = store::photo_jpeg(*tx, *photo_id,
+                                ctx.query().get("size") == "thumbnail" ? store::PhotoSize::thumbnail
+                                                                       : store::PhotoSize::full);
+  if (!jpeg) return error_page(ctx, ErrorPage::not_found);
+  return photo_response(std::move(*jpeg), hub::is_published(observation->state));
+}
 
 }  // namespace bsap::web

@@ -76,6 +76,7 @@ Response ccfs_sites_page(RequestContext& ctx);               // ccfs_sites_page.
 // Citizen science (issue 11; 000 優先行動 2.2 item 1, 3.5).
 Response observations_page(RequestContext& ctx);            // observations_page.cpp
 Response observation_page(RequestContext& ctx);             // observations_page.cpp
+Response observation_photo(RequestContext& ctx);            // observations_page.cpp
 Response observation_new_page(RequestContext& ctx);         // observation_forms.cpp
 Response observation_submit(RequestContext& ctx);           // observation_forms.cpp
 Response observation_identify(RequestContext& ctx);         // observation_forms.cpp

@@ -134,6 +134,7 @@ std::span<const Route> app_routes() {
        RateClass::sign_in},
       {Method::get, "/{lang}/observations/new", contributors, observation_new_page},
       {Method::get, "/{lang}/observations/{id}", Access::public_, observation_page},
+      {Method::get, "/{lang}/observations/{id}/photos/{pid}", Access::public_, observation_photo},
       {Method::post, "/{lang}/observations/{id}/identifications", identifiers,
        observation_identify},
       {Method::post, "/{lang}/observations/{id}/review", verifiers, observation_review},

@@ -1,13 +1,14 @@
 // Citizen science end to end (issue 11; 000_e0ccae9882b7fb64.txt 優先行動 2.2 item 1, 3.5), on the
 // demo data (`bsap demo load`: the hub's checklist with Hong Kong cascade frog, Quasipaa spinosa,
 // generalised to 0.01° for the public, and its demonstration areas). The demo contributor submits
-// an observation of the frog at a precise place in the Tai Po Kau square; the public cannot see
-// it before review; the demo verifier verifies it; the public then sees it with its place
-// generalised to the centre of its 0.01° cell, never the precise point, and the square's page
-// counts one more record of the frog.
+// an observation of the frog, with a phone's photograph, at a precise place in the Tai Po Kau
+// square; the public cannot see it before review; the demo verifier verifies it; the public then
+// sees it with its place generalised to the centre of its 0.01° cell, never the precise point,
+// its photograph without EXIF, and the square's page counts one more record of the frog.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useHarness, clickAndLoad, screenshotPath } from './harness.mjs';
+import path from 'node:path';
+import { useHarness, clickAndLoad, screenshotPath, REPO_ROOT } from './harness.mjs';
 import { hkDay } from './lib/assessment.mjs';
 
 const h = useHarness({ users: [] });
@@ -40,6 +41,8 @@ test('a sensitive observation is hidden until verified, then public generalised 
   await citizen.fill('#observed_on', hkDay(-1));
   await citizen.fill('#individual_count', '2');
   await citizen.fill('#notes', 'Calling under the bridge');
+  // A phone's photograph with an EXIF GPS position: served only re-encoded, without it.
+  await citizen.setInputFiles('#photo', path.join(REPO_ROOT, 'fuzz/corpus/photo/exif_gps_orientation6.jpg'));
   await clickAndLoad(citizen.locator('#submit-observation'));
   const url = citizen.url();
   assert.match(url, /\/en\/observations\/\d+$/, await citizen.getByRole('main').innerText());
@@ -66,6 +69,12 @@ test('a sensitive observation is hidden until verified, then public generalised 
   assert.match(place, new RegExp(GENERALISED.replace(/\./g, '\\.')));
   assert.doesNotMatch(await visitor.content(), new RegExp(PRECISE.lat.replace(/\./g, '\\.')));
   assert.doesNotMatch(await visitor.content(), /under the bridge/);
+  assert.match(await visitor.locator('#observation-state').innerText(), /Research grade/);
+  const photo = await visitor.locator('.bsap-photo a').first().getAttribute('href');
+  const served = await visitor.request.get(h.url(photo));
+  assert.equal(served.status(), 200);
+  assert.equal(served.headers()['content-type'], 'image/jpeg');
+  assert.ok(!(await served.body()).includes('Exif'), 'the served photograph keeps no EXIF');
   await visitor.screenshot({ path: screenshotPath('citizen-science-public.png'), fullPage: true });
 
   assert.equal(await frogRecordsInArea(visitor), before + 1);

@@ -5,6 +5,9 @@
 // route; a verified observation is counted in its area, and a rejected one no longer is.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "biodata/temp_folder.h"
 #include "hub/area_layer_import.h"
 #include "store/bio_taxon_repo.h"
@@ -134,6 +137,38 @@ class ObservationPages : public WebSuite {
     return "0";
   }
 
+  // The form sent as a browser sends it with a file: multipart/form-data.
+  static HttpResponse submit_with_photo(const Fields& fields, const std::string& filename,
+                                        const std::string& bytes) {
+    HttpClient client = contributor();
+    const std::string boundary = "----bsap-observation-boundary";
+    std::string body;
+    Fields all = fields;
+    all.emplace_back("csrf_token", client.csrf_token_from("/en/observations/new"));
+    all.emplace_back("photo_licence", "CC-BY-4.0");
+    for (const auto& [name, value] : all)
+      body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name +
+              "\"\r\n\r\n" + value + "\r\n";
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"" +
+            filename + "\"\r\nContent-Type: image/jpeg\r\n\r\n" + bytes + "\r\n--" + boundary +
+            "--\r\n";
+    RawRequest request;
+    request.method = "POST";
+    request.target = "/en/observations";
+    request.headers = {{"Content-Type", "multipart/form-data; boundary=" + boundary}};
+    request.body = body;
+    return client.send(request);
+  }
+
+  // A phone's JPEG with an EXIF GPS position (the photo module's fuzz seed).
+  static std::string phone_jpeg() {
+    std::ifstream in(BSAP_HOME_DIR "/fuzz/corpus/photo/exif_gps_orientation6.jpg",
+                     std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+  }
+
   static inline std::unique_ptr<biodata::testing::TempFolder> folder_;
 };
 
@@ -246,6 +281,37 @@ TEST_F(ObservationPages, AnIdentificationNamingASensitiveSpeciesHidesThePlaceAtO
   HttpResponse page = anonymous().get(path);
   EXPECT_EQ(page.body.find("22.427111"), std::string::npos);
   EXPECT_NE(page.body.find("Place withheld"), std::string::npos);
+}
+
+// Issue 11: a photograph is served only without its metadata (no EXIF GPS), only to whoever may
+// see the observation, and it makes a verified observation research grade.
+TEST_F(ObservationPages, APhotographIsServedWithoutItsGpsPositionAndOnlyOnceReviewed) {
+  const std::string jpeg = phone_jpeg();
+  ASSERT_NE(jpeg.find("Exif"), std::string::npos);
+  HttpResponse submitted = submit_with_photo(frog_at_the_secret_pool(), "frog.jpg", jpeg);
+  ASSERT_EQ(submitted.status, 303) << submitted.body.substr(0, 2000);
+  const std::string path = submitted.header("location");
+  HttpResponse page = contributor().get(path);
+  auto at = page.body.find(path + "/photos/");
+  ASSERT_NE(at, std::string::npos);
+  const std::string photo = page.body.substr(at, page.body.find('"', at) - at);
+  HttpResponse own = contributor().get(photo);
+  EXPECT_EQ(own.status, 200);
+  EXPECT_EQ(own.header("content-type"), "image/jpeg");
+  EXPECT_EQ(own.header("cache-control"), "private, no-store");
+  EXPECT_EQ(own.body.find("Exif"), std::string::npos);
+  EXPECT_EQ(anonymous().get(photo).status, 404);
+  review(path, "verified", "Liuixalus romeri");
+  HttpResponse shown = anonymous().get(photo);
+  EXPECT_EQ(shown.status, 200);
+  EXPECT_EQ(shown.header("cache-control"), "public, max-age=300");
+  EXPECT_NE(anonymous().get(path).body.find("Research grade"), std::string::npos);
+}
+
+TEST_F(ObservationPages, AFileThatIsNotAPhotographIsRefusedWithTheReason) {
+  HttpResponse refused = submit_with_photo(frog_at_the_secret_pool(), "notes.jpg", "not a picture");
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("not a JPEG, PNG or WebP"), std::string::npos);
 }
 
 TEST_F(ObservationPages, OnlyVerifiersReview) {

@@ -54,7 +54,8 @@ std::string sample_target(const Route& route) {
       {"{part}", "about"}, {"{rid}", "1"},
       {"{cid}", "1"},      {"{item}", "1.1.1"},
       {"{year}", "2026"},  {"{code}", "protected_area_extent"},
-      {"{layer}", "dcca"}, {"{area}", "A01"}};
+      {"{layer}", "dcca"}, {"{area}", "A01"},
+      {"{pid}", "1"}};
   std::string target(route.pattern);
   if (target.starts_with("/{lang}/reviews/{id}"))
     target.replace(target.find("{id}"), 4, std::to_string(review_application_id));
