@@ -1044,6 +1044,8 @@ const Migration kPhotos{
   uploaded_by BIGINT NOT NULL REFERENCES users (id),
   uploaded_at TEXT NOT NULL
 ))sql",
+    },
+};
 
 // Citizen science (issue 11; 000 優先行動 2.2 item 1, 3.5): observations members of the public
 // submit, their identifications, and their review by a verifier (hub/observation_grade.h). The

@@ -32,34 +32,6 @@ hub::ObservationEntry read_entry(RequestContext& ctx) {
           form.get("individual_count"), form.get("notes")};
 }
 
-Response new_form(RequestContext& ctx, const hub::ObservationEntry& entry,
-                  const std::vector<FieldError>& errors,
-                  const std::vector<store::TaxonHit>& choices) {
-  PageData data;
-  data.set("csrf_token", ctx.session().csrf_token());
-  data.set("action", ctx.link("/observations"));
-  data.set("species", ctx.form().get("species"));
-  data.set("unknown", ctx.form().get("unknown") == "yes");
-  data.set("latitude", entry.latitude);
-  data.set("longitude", entry.longitude);
-  data.set("observed_on", entry.observed_on.empty()
-                              ? format_iso(today_in_hong_kong(std::chrono::system_clock::now()))
-                              : entry.observed_on);
-  data.set("individual_count", entry.individual_count.empty() ? "1" : entry.individual_count);
-  data.set("notes", entry.notes);
-  const std::string licence = ctx.form().get("photo_licence");
-  data.set("licences", licence_choices(ctx, licence.empty() ? "CC-BY-4.0" : licence));
-  data.set("photo_credit", ctx.form().get("photo_credit"));
-  data.set("choices", species_choices(ctx, choices));
-  data.set("has_choices", !choices.empty());
-  const hub::HomeRegion& region = ctx.web().domain.home_region;
-  data.set("region_bounds", fmt::format("{},{},{},{}", region.min_lat, region.min_lon,
-                                        region.max_lat, region.max_lon));
-  add_errors(data, errors);
-  return render_page(ctx, "observation_new", "observation_new_title", std::move(data),
-                     errors.empty() ? 200 : 422);
-}
-
 // The photograph the form sent, prepared (media/photo.h: upright, scaled, no metadata), with its
 // credit and licence; none when no file was chosen. error_key says what to fix.
 struct PhotoAnswer {
@@ -101,6 +73,34 @@ PageData licence_choices(const RequestContext& ctx, const std::string& chosen) {
     list.push_back(item);
   }
   return list;
+}
+
+Response new_form(RequestContext& ctx, const hub::ObservationEntry& entry,
+                  const std::vector<FieldError>& errors,
+                  const std::vector<store::TaxonHit>& choices) {
+  PageData data;
+  data.set("csrf_token", ctx.session().csrf_token());
+  data.set("action", ctx.link("/observations"));
+  data.set("species", ctx.form().get("species"));
+  data.set("unknown", ctx.form().get("unknown") == "yes");
+  data.set("latitude", entry.latitude);
+  data.set("longitude", entry.longitude);
+  data.set("observed_on", entry.observed_on.empty()
+                              ? format_iso(today_in_hong_kong(std::chrono::system_clock::now()))
+                              : entry.observed_on);
+  data.set("individual_count", entry.individual_count.empty() ? "1" : entry.individual_count);
+  data.set("notes", entry.notes);
+  const std::string licence = ctx.form().get("photo_licence");
+  data.set("licences", licence_choices(ctx, licence.empty() ? "CC-BY-4.0" : licence));
+  data.set("photo_credit", ctx.form().get("photo_credit"));
+  data.set("choices", species_choices(ctx, choices));
+  data.set("has_choices", !choices.empty());
+  const hub::HomeRegion& region = ctx.web().domain.home_region;
+  data.set("region_bounds", fmt::format("{},{},{},{}", region.min_lat, region.min_lon,
+                                        region.max_lat, region.max_lon));
+  add_errors(data, errors);
+  return render_page(ctx, "observation_new", "observation_new_title", std::move(data),
+                     errors.empty() ? 200 : 422);
 }
 
 std::optional<store::StoredObservation> routed_observation(RequestContext& ctx,
