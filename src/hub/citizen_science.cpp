@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "hub/occurrence_placer.h"
 #include "store/bio_area_repo.h"
 #include "store/bio_occurrence_repo.h"
@@ -44,6 +46,10 @@ std::int64_t rebuild_citizen_science_dataset(store::Transaction& tx, std::string
     rows.push_back({&occurrence, std::move(placement.grid_cell), std::move(placement.area_ids)});
   }
   const auto records = static_cast<std::int64_t>(rows.size());
+  // The record itself has no column for it: the dataset's report says how many are of each grade.
+  const auto research = std::ranges::count_if(verified, [](const auto& observation) {
+    return quality_grade(observation.state, observation.photos > 0) == QualityGrade::research;
+  });
   store::BioDataset dataset{0,
                             std::string(kCitizenScienceDataset),
                             "BSAP citizen science: verified observations",
@@ -52,7 +58,10 @@ std::int64_t rebuild_citizen_science_dataset(store::Transaction& tx, std::string
                             std::string(actor),
                             records,
                             records,
-                            nlohmann::json{{"verified_observations", records}}.dump()};
+                            nlohmann::json{{"verified_observations", records},
+                                           {"research_grade", research},
+                                           {"casual_grade", records - research}}
+                                .dump()};
   const std::int64_t dataset_id = store::begin_dataset_import(tx, dataset);
   store::OccurrenceWriter writer(tx, dataset_id);
   writer.write(rows);

@@ -6,7 +6,8 @@
 // does (store/bio_occurrence_repo.h): one code path for the summaries, and a rejected
 // observation's record and area joins go with it. It reads every verified observation each
 // time; at a few thousand a rebuild stays in milliseconds, and past that it wants an update of
-// one record instead.
+// one record instead. The hub's records have no column for a quality grade: the dataset's report
+// (bio_datasets.report_json) counts the research-grade and casual ones.
 #pragma once
 #include <string_view>
 

@@ -46,7 +46,8 @@ std::int64_t review_application_id = 0;
 // instalment, report and capital item 1 (no project is opened: the project pages answer 404);
 // the plan tracker's item 1.1.1 in 2026, indicator protected_area_extent, CBI indicator 1; the
 // hub's layer dcca and its area A01 (none is imported: the area pages answer 404); the
-// contributor walker's observation 1.
+// contributor walker's observation 1 and its photograph 1 (it has none: the photo route answers
+// 404).
 std::string sample_target(const Route& route) {
   static const std::pair<std::string_view, std::string_view> kSamples[] = {
       {"{lang}", "en"},    {"{n}", "1"},
