@@ -119,7 +119,7 @@ Response observation_new_page(RequestContext& ctx) { return new_form(ctx, {}, {}
 Response observation_submit(RequestContext& ctx) {
   const hub::ObservationEntry entry = read_entry(ctx);
   PhotoAnswer photo = read_photo(ctx);  // before the transaction: decoding takes a while
-  auto tx = ctx.web().store.begin();
+  auto tx = begin_for_visitor(ctx);
   SpeciesAnswer species = read_species(ctx, *tx, true);
   hub::CheckedObservation checked = hub::check_observation(
       entry, ctx.web().domain.home_region, today_in_hong_kong(std::chrono::system_clock::now()));
@@ -139,7 +139,7 @@ Response observation_submit(RequestContext& ctx) {
 }
 
 Response observation_identify(RequestContext& ctx) {
-  auto tx = ctx.web().store.begin();
+  auto tx = begin_for_visitor(ctx);
   auto observation = routed_observation(ctx, *tx);
   if (!observation) return error_page(ctx, ErrorPage::not_found);
   SpeciesAnswer species = read_species(ctx, *tx, true);
@@ -158,7 +158,7 @@ Response observation_identify(RequestContext& ctx) {
 }
 
 Response observation_review(RequestContext& ctx) {
-  auto tx = ctx.web().store.begin();
+  auto tx = begin_for_visitor(ctx);
   auto observation = routed_observation(ctx, *tx);
   if (!observation) return error_page(ctx, ErrorPage::not_found);
   auto decision = hub::parse_review_state(ctx.form().get("decision"));

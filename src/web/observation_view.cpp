@@ -32,6 +32,11 @@ bool names_exactly(const store::BioTaxon& taxon, std::string_view typed) {
 
 }  // namespace
 
+std::unique_ptr<store::Transaction> begin_for_visitor(RequestContext& ctx) {
+  ctx.session();
+  return ctx.web().store.begin();
+}
+
 bool holds_role(RequestContext& ctx, Role role) {
   return ctx.user() && std::ranges::find(ctx.user()->roles, role) != ctx.user()->roles.end();
 }

@@ -8,6 +8,7 @@
 // the most sensitive of its taxon and the taxa its identifications name.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,10 @@
 #include "web/templates.h"
 
 namespace bsap::web {
+
+// The page's transaction, begun once the visitor's session is read: reading it takes a
+// transaction of its own, which SQLite's single writer would refuse inside this one.
+std::unique_ptr<store::Transaction> begin_for_visitor(RequestContext& ctx);
 
 bool holds_role(RequestContext& ctx, Role role);
 bool is_verifier(RequestContext& ctx);

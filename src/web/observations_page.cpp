@@ -82,7 +82,7 @@ PageData photo_rows(RequestContext& ctx, store::Transaction& tx, std::int64_t ob
 
 Response observations_page(RequestContext& ctx) {
   PageData data;
-  auto tx = ctx.web().store.begin();
+  auto tx = begin_for_visitor(ctx);
   data.set("published", observation_rows(ctx, published(*tx)));
   if (ctx.user()) {
     auto own = store::observations_by(*tx, ctx.user()->id);
@@ -105,7 +105,9 @@ Response observation_page_with(RequestContext& ctx, const std::vector<FieldError
                                const std::vector<store::TaxonHit>& choices, int status) {
   auto id = parse_positive_id(ctx.path_parameter("id"));
   if (!id) return error_page(ctx, ErrorPage::not_found);
-  auto tx = ctx.web().store.begin();
+  // The forms are for signed-in readers; asking a visitor's session for a token would write it.
+  const std::string csrf_token = ctx.user() ? ctx.session().csrf_token() : std::string();
+  auto tx = begin_for_visitor(ctx);
   auto observation = store::find_observation(*tx, *id);
   if (!observation || !may_see_observation(ctx, *observation))
     return error_page(ctx, ErrorPage::not_found);
@@ -120,7 +122,7 @@ Response observation_page_with(RequestContext& ctx, const std::vector<FieldError
   data.set("identifications", identification_rows(ctx, identifications));
   data.set("has_identifications", !identifications.empty());
   set_community_taxon(ctx, data, identifications);
-  data.set("csrf_token", ctx.session().csrf_token());
+  data.set("csrf_token", csrf_token);
   data.set("list_href", ctx.link("/observations"));
   const bool open_to_identify =
       hub::is_published(observation->state) || sees_precise_observation(ctx, *observation);
@@ -148,7 +150,7 @@ Response observation_photo(RequestContext& ctx) {
   auto id = parse_positive_id(ctx.path_parameter("id"));
   auto photo_id = parse_positive_id(ctx.path_parameter("pid"));
   if (!id || !photo_id) return error_page(ctx, ErrorPage::not_found);
-  auto tx = ctx.web().store.begin();
+  auto tx = begin_for_visitor(ctx);
   auto observation = store::find_observation(*tx, *id);
   if (!observation || !may_see_observation(ctx, *observation))
     return error_page(ctx, ErrorPage::not_found);

@@ -42,14 +42,15 @@ class CitizenScienceTest : public store::testing::StoreTest {
     layer.options.name_en_property = "NAME";
     layer.actor = "tester";
     ASSERT_TRUE(std::holds_alternative<LayerImportSummary>(import_area_layer(*store_, layer)));
+    {
+      auto names = store_->begin();
+      turtle_id_ = store::checklist_names(*names).front().taxon;
+    }
     citizen_ = add_test_user("citizen", {Role::contributor});
     verifier_ = add_test_user("expert", {Role::verifier});
   }
 
-  std::int64_t turtle_id() {
-    auto tx = store_->begin();
-    return store::checklist_names(*tx).front().taxon;
-  }
+  std::int64_t turtle_id() const { return turtle_id_; }
 
   std::int64_t submit(double lat, double lon, std::optional<std::int64_t> taxon) {
     auto tx = store_->begin();
@@ -82,7 +83,7 @@ class CitizenScienceTest : public store::testing::StoreTest {
   }
 
   biodata::testing::TempFolder folder_;
-  std::int64_t citizen_ = 0, verifier_ = 0;
+  std::int64_t citizen_ = 0, verifier_ = 0, turtle_id_ = 0;
 };
 
 TEST_P(CitizenScienceTest, ASubmittedObservationWaitsWithItsFirstIdentification) {
