@@ -55,11 +55,7 @@ bool create(RequestContext& ctx, const Joining& form) {
   auto tx = ctx.web().store.begin();
   if (store::find_user_by_username(*tx, form.username)) return false;
   const std::int64_t user_id = store::add_user(*tx, user, form.username);
-  store::set_user_language(*tx, user_id,
-                           ctx.lang() == Lang::en        ? "en"
-                           : ctx.lang() == Lang::zh_hans ? "zh-Hans"
-                                                         : "zh-Hant",
-                           form.username);
+  store::set_user_language(*tx, user_id, account_language_code(ctx.lang()), form.username);
   tx->commit();
   return true;
 }
