@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "cli/demo_assessment.h"
 #include "cli/demo_hub.h"
+#include "cli/demo_observations.h"
 #include "cli/demo_project.h"
 #include "cli/demo_tracker.h"
 #include "core/password.h"
@@ -95,6 +96,7 @@ void load_demo(const GlobalOptions& options, bool force) {
   add_demo_tracker(*tx, {plan.plan, plan.indicators, plan.cbi}, bsap_data_dir());
   tx->commit();
   add_demo_hub(*db, bsap_data_dir());
+  add_demo_observations(*db);
   std::cout << "demo: " << added << " user(s) added; every demo user's password is '"
             << kDemoPassword << "'\n";
   for (const auto& u : demo_users())

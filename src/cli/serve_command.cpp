@@ -54,12 +54,15 @@ void serve(const GlobalOptions& global, const ServeOptions& options) {
       MessageCatalogue::from_yaml(read_text(home / "data/i18n/messages.yaml"), converter);
   const PlanBundle plan = load_plan_bundle_or_refuse();
   const auto rulesets = loaded_or_throw(rules::load_rulesets(bsap_data_dir()));
+  const hub::HomeRegion home_region =
+      hub::load_home_region(bsap_data_dir() / "biodata" / "home_region.yaml");
   web::App app(*store, messages, home, {.secure_cookies = options.secure_cookies}, options.clients,
                {.plan = plan.plan,
                 .indicators = plan.indicators,
                 .cbi = plan.cbi,
                 .rulesets = rulesets,
-                .converter = converter});
+                .converter = converter,
+                .home_region = home_region});
   web::Server server({.host = options.host, .port = options.port, .threads = options.threads}, app);
   // §2.6.4: unanswered requests lapse on the 15th day, whether or not anyone visits a page.
   manage::JobRunner jobs(*store, rulesets, std::chrono::hours(1));

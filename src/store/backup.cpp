@@ -95,7 +95,7 @@ RestoreOutcome checked_in_scratch(const std::filesystem::path& file, const std::
 
 std::string check_restorable(Store& store, int& schema_version, std::int64_t& audit_records) {
   schema_version = store.schema_version();
-  const int known = static_cast<int>(migrations().size());
+  const int known = migrations().back().version;  // the newest schema this program knows
   if (schema_version == 0) return "it holds no bsap schema (no schema_migrations)";
   if (schema_version > known)
     return "its schema version " + std::to_string(schema_version) +

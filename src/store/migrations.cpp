@@ -1047,6 +1047,54 @@ const Migration kPhotos{
     },
 };
 
+// Citizen science (issue 11; 000 優先行動 2.2 item 1, 3.5): observations members of the public
+// submit, their identifications, and their review by a verifier (hub/observation_grade.h). The
+// point is kept precise; who sees it generalised is decided when it is shown, as for every hub
+// record. A verified observation is copied into the hub's bsap-citizen-science dataset
+// (hub/citizen_science.h), so these rows are the source and that dataset a view of them.
+const Migration kObservations{
+    13,
+    "citizen science: observations, identifications, photographs",
+    {
+        R"sql(CREATE TABLE observations (
+  id {identity},
+  submitted_by BIGINT NOT NULL REFERENCES users (id),
+  taxon_id BIGINT REFERENCES bio_taxa (id),
+  latitude DOUBLE PRECISION NOT NULL,
+  longitude DOUBLE PRECISION NOT NULL,
+  observed_on TEXT NOT NULL,
+  individual_count BIGINT NOT NULL CHECK (individual_count > 0),
+  notes TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('submitted', 'needs_id', 'verified', 'rejected')),
+  submitted_at TEXT NOT NULL,
+  reviewed_by BIGINT REFERENCES users (id),
+  reviewed_at TEXT,
+  review_note TEXT NOT NULL DEFAULT '',
+  CHECK (state <> 'verified' OR taxon_id IS NOT NULL)
+))sql",
+        "CREATE INDEX observations_by_state ON observations (state)",
+        "CREATE INDEX observations_by_submitter ON observations (submitted_by)",
+        // taxon_id NULL: "I do not know what it is".
+        R"sql(CREATE TABLE observation_identifications (
+  id {identity},
+  observation_id BIGINT NOT NULL REFERENCES observations (id),
+  user_id BIGINT NOT NULL REFERENCES users (id),
+  taxon_id BIGINT REFERENCES bio_taxa (id),
+  comment TEXT NOT NULL,
+  added_at TEXT NOT NULL
+))sql",
+        "CREATE INDEX observation_identifications_by_observation ON observation_identifications "
+        "(observation_id)",
+        // Its photographs (migration 10), in the order they were added.
+        R"sql(CREATE TABLE observation_photos (
+  observation_id BIGINT NOT NULL REFERENCES observations (id),
+  photo_id BIGINT NOT NULL REFERENCES photos (id),
+  position INTEGER NOT NULL CHECK (position > 0),
+  PRIMARY KEY (observation_id, photo_id)
+))sql",
+    },
+};
+
 void replace_all(std::string& text, std::string_view from, std::string_view to) {
   for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
     text.replace(at, from.size(), to);
@@ -1064,7 +1112,8 @@ const std::vector<Migration>& migrations() {
                                           kBiodata,
                                           kBiodataSummaries,
                                           kTaxonLists,
-                                          kPhotos};
+                                          kPhotos,
+                                          kObservations};
   return all;
 }
 

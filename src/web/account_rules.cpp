@@ -22,4 +22,8 @@ bool is_plausible_email(const std::string& email) {
   return dot != std::string::npos && dot + 1 < email.size();
 }
 
+std::string_view account_language_code(Lang lang) {
+  return lang == Lang::en ? "en" : lang == Lang::zh_hans ? "zh-Hans" : "zh-Hant";
+}
+
 }  // namespace bsap::web

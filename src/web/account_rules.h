@@ -3,6 +3,9 @@
 #pragma once
 #include <cstddef>
 #include <string>
+#include <string_view>
+
+#include "core/lang.h"
 
 namespace bsap::web {
 
@@ -16,5 +19,9 @@ bool is_valid_username(const std::string& username);
 // a dot in the domain after it, no spaces, at most 254 bytes (RFC 5321's limit). Whether the
 // mailbox exists only a sent message can tell.
 bool is_plausible_email(const std::string& email);
+
+// The language a new account's notifications and e-mails are sent in (store::User::language):
+// the one the person registered in.
+std::string_view account_language_code(Lang lang);
 
 }  // namespace bsap::web

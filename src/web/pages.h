@@ -73,6 +73,17 @@ Response ccfs_rules_page(RequestContext& ctx);               // ccfs_rules_page.
 Response ccfs_rules_diff_page(RequestContext& ctx);          // ccfs_rules_diff_page.cpp
 Response ccfs_sites_page(RequestContext& ctx);               // ccfs_sites_page.cpp
 
+// Citizen science (issue 11; 000 優先行動 2.2 item 1, 3.5).
+Response observations_page(RequestContext& ctx);            // observations_page.cpp
+Response observation_page(RequestContext& ctx);             // observations_page.cpp
+Response observation_photo(RequestContext& ctx);            // observations_page.cpp
+Response observation_new_page(RequestContext& ctx);         // observation_forms.cpp
+Response observation_submit(RequestContext& ctx);           // observation_forms.cpp
+Response observation_identify(RequestContext& ctx);         // observation_forms.cpp
+Response observation_review(RequestContext& ctx);           // observation_forms.cpp
+Response contributor_register_page(RequestContext& ctx);    // contributor_register_page.cpp
+Response contributor_register_submit(RequestContext& ctx);  // contributor_register_page.cpp
+
 // The approved projects (§4.1.3) and their 360Giving open data.
 Response grants_page(RequestContext& ctx);            // grants_page.cpp
 Response open_data_grants_json(RequestContext& ctx);  // grants_open_data.cpp

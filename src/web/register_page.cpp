@@ -97,11 +97,7 @@ bool create(RequestContext& ctx, const Registration& form) {
   if (store::find_user_by_username(*tx, form.username)) return false;
   const std::int64_t user_id = store::add_user(*tx, user, form.username);
   // Notifications and e-mails reach the person in the language they registered in.
-  store::set_user_language(*tx, user_id,
-                           ctx.lang() == Lang::en        ? "en"
-                           : ctx.lang() == Lang::zh_hans ? "zh-Hans"
-                                                         : "zh-Hant",
-                           form.username);
+  store::set_user_language(*tx, user_id, account_language_code(ctx.lang()), form.username);
   store::create_organisation(*tx, {form.name_zh, form.name_en, form.kind, false}, user_id,
                              form.post);
   tx->commit();

@@ -24,6 +24,12 @@ std::span<const Route> app_routes() {
   static const Access plan_secretariat = Access::any_of({Role::plan_secretariat});
   static const Access plan_admins = Access::any_of({Role::plan_secretariat, Role::administrator});
   static const Access project_taggers = Access::any_of({Role::plan_secretariat, Role::secretariat});
+  // Citizen science (000 優先行動 2.2 item 1, 3.5): members of the public submit and identify
+  // observations; verifiers identify and review them. Who sees an unreviewed observation or a
+  // sensitive place is decided per reader inside (observation_view.h), not by these rules.
+  static const Access contributors = Access::any_of({Role::contributor});
+  static const Access identifiers = Access::any_of({Role::contributor, Role::verifier});
+  static const Access verifiers = Access::any_of({Role::verifier});
   static const Route routes[] = {
       {Method::get, "/", Access::public_, root_redirect},
       {Method::get, "/healthz", Access::public_, health_check},
@@ -121,6 +127,17 @@ std::span<const Route> app_routes() {
        biodata_area_csv},
       {Method::get, "/open-data/biodata/areas/{layer}/{area}/occurrences.zip", Access::public_,
        biodata_area_archive},
+      {Method::get, "/{lang}/observations", Access::public_, observations_page},
+      {Method::post, "/{lang}/observations", contributors, observation_submit},
+      {Method::get, "/{lang}/observations/join", Access::public_, contributor_register_page},
+      {Method::post, "/{lang}/observations/join", Access::public_, contributor_register_submit,
+       RateClass::sign_in},
+      {Method::get, "/{lang}/observations/new", contributors, observation_new_page},
+      {Method::get, "/{lang}/observations/{id}", Access::public_, observation_page},
+      {Method::get, "/{lang}/observations/{id}/photos/{pid}", Access::public_, observation_photo},
+      {Method::post, "/{lang}/observations/{id}/identifications", identifiers,
+       observation_identify},
+      {Method::post, "/{lang}/observations/{id}/review", verifiers, observation_review},
       {Method::get, "/{lang}/ccfs/rules", Access::public_, ccfs_rules_page},
       {Method::get, "/{lang}/ccfs/rules/diff", Access::public_, ccfs_rules_diff_page},
       {Method::get, "/{lang}/ccfs/sites", Access::public_, ccfs_sites_page},

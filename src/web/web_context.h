@@ -8,6 +8,7 @@
 
 #include "core/lang.h"
 #include "core/messages.h"
+#include "hub/home_region.h"
 #include "plan/cbi.h"
 #include "plan/indicator.h"
 #include "plan/plan_model.h"
@@ -29,6 +30,9 @@ struct DomainData {
   const rules::RulesetRegistry& rulesets;
   // Derives the Simplified Chinese of the data's Traditional text (principle 7).
   const SimplifiedConverter& converter;
+  // Hong Kong's land and waters as the hub defines them (data/biodata/home_region.yaml): where a
+  // citizen-science observation may be.
+  const hub::HomeRegion& home_region;
 };
 
 struct WebContext {

@@ -248,7 +248,7 @@ test('the applicant portal meets WCAG 2.2 AA: registration, the organisation, ev
 test('assessment and project pages meet WCAG 2.2 AA', async (t) => {
   h.run(['demo', 'load', '--force']);
   const demoPassword = 'bsap-demo-2026';
-  for (const username of ['secretariat', 'assessor', 'committee', 'ngo', 'plansec', 'department'])
+  for (const username of ['secretariat', 'assessor', 'committee', 'ngo', 'plansec', 'department', 'citizen', 'verifier'])
     h.users.set(username, { username, password: demoPassword, role: username });
   // The demo's applications, by their state on the secretariat's dashboard.
   const ids = {};
@@ -273,6 +273,10 @@ test('assessment and project pages meet WCAG 2.2 AA', async (t) => {
     plansec: ['/en/tracker', '/zh/tracker/review', '/en/tracker/items/1.5.2/2026',
       '/en/tracker/departments', '/zh/tracker/indicators', '/en/tracker/cbi/2026', '/en/tracker/projects'],
     department: ['/en/tracker', '/zh/tracker'],
+    // Citizen science (issue 11): the demo's verified observation 1, needing an ID 2, awaiting
+    // review 3; the submission form with its map.
+    citizen: ['/en/observations', '/zh/observations/new', '/en/observations/new', '/en/observations/1'],
+    verifier: ['/zh/observations', '/en/observations/3', '/en/observations/2'],
   };
   for (const [username, pathnames] of Object.entries(pagesByUser)) {
     const page = await newAxePage();

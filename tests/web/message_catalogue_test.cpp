@@ -11,6 +11,8 @@
 #include "biodata/taxon_status.h"
 #include "core/messages.h"
 #include "core/role.h"
+#include "hub/observation_check.h"
+#include "hub/observation_grade.h"
 
 namespace bsap {
 namespace {
@@ -69,6 +71,31 @@ TEST(MessageCatalogue, EveryHubValueHasAText) {
     keys.push_back(std::string("bio_layer_kind_") + kind);
   for (const char* rank : {"kingdom", "phylum", "class", "order", "family", "genus"})
     keys.push_back(std::string("bio_rank_") + rank);
+  for (const std::string& key : keys) EXPECT_TRUE(catalogue.has(key)) << key;
+}
+
+// The citizen-science pages build these keys from an observation's state, grade and faults
+// (hub/observation_grade.h, hub/observation_check.h) and the species answer
+// (web/observation_view.h), which the scan above cannot see.
+TEST(MessageCatalogue, EveryObservationValueHasAText) {
+  SimplifiedConverter converter;
+  auto catalogue =
+      MessageCatalogue::from_yaml(read_text(kHome / "data/i18n/messages.yaml"), converter);
+  std::vector<std::string> keys;
+  for (auto state : {hub::ReviewState::submitted, hub::ReviewState::needs_id,
+                     hub::ReviewState::verified, hub::ReviewState::rejected})
+    keys.push_back("observation_state_" + std::string(hub::review_state_code(state)));
+  for (auto grade :
+       {hub::QualityGrade::casual, hub::QualityGrade::needs_id, hub::QualityGrade::research})
+    keys.push_back("observation_grade_" + std::string(hub::quality_grade_code(grade)));
+  for (auto fault :
+       {hub::ObservationFault::latitude_not_number, hub::ObservationFault::longitude_not_number,
+        hub::ObservationFault::place_outside_hong_kong, hub::ObservationFault::date_not_a_day,
+        hub::ObservationFault::date_in_future, hub::ObservationFault::count_not_positive_whole,
+        hub::ObservationFault::notes_too_long})
+    keys.push_back(hub::observation_fault_key(fault));
+  for (const char* answer : {"empty", "needed", "none", "several"})
+    keys.push_back(std::string("observation_error_species_") + answer);
   for (const std::string& key : keys) EXPECT_TRUE(catalogue.has(key)) << key;
 }
 

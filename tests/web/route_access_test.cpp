@@ -11,6 +11,7 @@
 #include "store/application_repo.h"
 #include "store/assessment_repo.h"
 #include "store/document_repo.h"
+#include "store/observation_repo.h"
 #include "store/organisation_repo.h"
 #include "store/panel_repo.h"
 #include "store/tracker_repo.h"
@@ -44,7 +45,9 @@ std::int64_t review_application_id = 0;
 // give_applicant_a_draft), its part "about"; under /reviews/ the members' application; project,
 // instalment, report and capital item 1 (no project is opened: the project pages answer 404);
 // the plan tracker's item 1.1.1 in 2026, indicator protected_area_extent, CBI indicator 1; the
-// hub's layer dcca and its area A01 (none is imported: the area pages answer 404).
+// hub's layer dcca and its area A01 (none is imported: the area pages answer 404); the
+// contributor walker's observation 1 and its photograph 1 (it has none: the photo route answers
+// 404).
 std::string sample_target(const Route& route) {
   static const std::pair<std::string_view, std::string_view> kSamples[] = {
       {"{lang}", "en"},    {"{n}", "1"},
@@ -52,7 +55,8 @@ std::string sample_target(const Route& route) {
       {"{part}", "about"}, {"{rid}", "1"},
       {"{cid}", "1"},      {"{item}", "1.1.1"},
       {"{year}", "2026"},  {"{code}", "protected_area_extent"},
-      {"{layer}", "dcca"}, {"{area}", "A01"}};
+      {"{layer}", "dcca"}, {"{area}", "A01"},
+      {"{pid}", "1"}};
   std::string target(route.pattern);
   if (target.starts_with("/{lang}/reviews/{id}"))
     target.replace(target.find("{id}"), 4, std::to_string(review_application_id));
@@ -170,11 +174,24 @@ class RouteAccess : public WebSuite {
     tx->commit();
   }
 
+  // The contributor walker's observation 1, awaiting review, so that the observation routes
+  // reach their handlers: its submitter and the verifier get the page and the forms (a bare form
+  // is refused as invalid), everyone else 404 — moderation, not the route's rule.
+  void give_contributor_an_observation() {
+    const std::int64_t user = id_of(user_with_role(Role::contributor));
+    auto tx = server().store().begin();
+    if (!store::observations_by(*tx, user).empty()) return;
+    store::add_observation(
+        *tx, user, {{114.1844, 22.4258}, *CivilDate::from_ymd(2026, 11, 20), 1, ""}, std::nullopt);
+    tx->commit();
+  }
+
   void walk(std::optional<Role> role) {
     std::string who = role ? user_with_role(*role) : "anonymous";
     if (role) give_applicant_a_draft();
     if (role) give_members_an_application();
     if (role) give_focal_point_an_item();
+    if (role) give_contributor_an_observation();
     HttpClient client = role ? signed_in_as(who) : anonymous();
     std::int64_t own_id = role ? id_of(who) : admin_id_;
     for (const Route* route : walk_order()) {
