@@ -166,13 +166,14 @@ Response matching_proposal_create(RequestContext& ctx) {
     errors.push_back({"kmgbf_targets", ctx.text("matching_error_kmgbf")});
   d.kmgbf_targets = chosen_numbers(form.all("kmgbf_targets"));
   if (!errors.empty()) return matching_view(ctx, errors, 422);
-  {
-    auto tx = ctx.web().store.begin();
-    const auto member = portal_member(ctx, *tx);
-    if (!member) return matching_view(ctx, {{"title_zh", ctx.text("portal_no_organisation")}}, 403);
-    store::create_proposal(*tx, member->organisation.id, d, ctx.user()->id);
-    tx->commit();
+  auto tx = ctx.web().store.begin();
+  const auto member = portal_member(ctx, *tx);
+  if (!member) {
+    tx.reset();
+    return matching_view(ctx, {{"title_zh", ctx.text("portal_no_organisation")}}, 403);
   }
+  store::create_proposal(*tx, member->organisation.id, d, ctx.user()->id);
+  tx->commit();
   return redirect_see_other(ctx.link("/matching") + "?done=posted");
 }
 

@@ -100,9 +100,8 @@ class MatchingPages : public WebSuite {
     return id;
   }
 
-  static HttpResponse declare(const std::string& who, std::int64_t pledge_id,
-                              const std::string& under_18) {
-    HttpClient client = signed_in_as(who);
+  static HttpResponse declare(std::int64_t pledge_id, const std::string& under_18) {
+    HttpClient client = signed_in_as("mx_owner");
     return client.post_form("/en/matching/pledges/" + std::to_string(pledge_id) + "/sponsorship",
                             {{"csrf_token", client.csrf_token_from("/en/matching")},
                              {"application_id", std::to_string(draft_)},
@@ -190,7 +189,7 @@ TEST_F(MatchingPages, TheOwnerSeesFundersRankedAndRecordsInterest_2_4) {
 TEST_F(MatchingPages, APledgeDeclaredAsSponsorshipCountsInTheContributionRatio_3_11_4) {
   const std::int64_t id = listed("Sponsored survey");
   const std::int64_t pledge_id = pledge(id, trust_, hkd(5'000));
-  const HttpResponse declared = declare("mx_owner", pledge_id, "no");
+  const HttpResponse declared = declare(pledge_id, "no");
   EXPECT_EQ(declared.status, 303) << declared.body.substr(0, 2000);
   const HttpResponse page =
       signed_in_as("mx_owner").get("/en/matching/proposals/" + std::to_string(id));
@@ -204,7 +203,7 @@ TEST_F(MatchingPages, APledgeDeclaredAsSponsorshipCountsInTheContributionRatio_3
   EXPECT_NE(application->document_json.find("confirmed"), std::string::npos);
   // Declared once only.
   tx.reset();
-  EXPECT_EQ(declare("mx_owner", pledge_id, "no").status, 422);
+  EXPECT_EQ(declare(pledge_id, "no").status, 422);
 }
 
 TEST_F(MatchingPages, TheLiquorTradeIsRefusedForUnder18ActivitiesAndTheSecretariatSeesIt_3_11_3_d) {
@@ -215,7 +214,7 @@ TEST_F(MatchingPages, TheLiquorTradeIsRefusedForUnder18ActivitiesAndTheSecretari
     auto tx = server().store().begin();
     before = store::find_application(*tx, draft_)->document_json;
   }
-  const HttpResponse refused = declare("mx_owner", pledge_id, "yes");
+  const HttpResponse refused = declare(pledge_id, "yes");
   EXPECT_EQ(refused.status, 422);
   EXPECT_TRUE(has(refused, "§3.11.3(d)"));
   EXPECT_TRUE(has(refused, "Remove this sponsorship"));
@@ -227,7 +226,7 @@ TEST_F(MatchingPages, TheLiquorTradeIsRefusedForUnder18ActivitiesAndTheSecretari
       signed_in_as("mx_secretariat").get("/en/matching/proposals/" + std::to_string(id));
   EXPECT_TRUE(has(secretariat, "Refused: §3.11.3(d)"));
   // Not for under-18s: the liquor trade is not prohibited (§3.11.3(d)).
-  EXPECT_EQ(declare("mx_owner", pledge_id, "no").status, 303);
+  EXPECT_EQ(declare(pledge_id, "no").status, 303);
 }
 
 TEST_F(MatchingPages, AnotherOrganisationCannotDeclareAPledgeNotMadeToIt) {
