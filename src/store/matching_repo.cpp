@@ -441,6 +441,11 @@ std::vector<Pledge> list_pledges(Transaction& tx, std::int64_t proposal_id) {
   return select_pledges(tx, "WHERE proposal_id = :proposal_id", soci::use(proposal_id));
 }
 
+std::vector<Pledge> list_pledges_in(Transaction& tx, SponsorshipState state) {
+  const std::string code(sponsorship_state_code(state));
+  return select_pledges(tx, "WHERE sponsorship_state = :state", soci::use(code));
+}
+
 void record_sponsorship(Transaction& tx, std::int64_t pledge_id, const SponsorshipRecord& r,
                         std::int64_t user_id) {
   const auto pledge = find_pledge(tx, pledge_id);

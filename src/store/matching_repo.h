@@ -132,6 +132,8 @@ struct Pledge {
 std::int64_t record_pledge(Transaction& tx, const NewPledge& pledge, std::int64_t user_id);
 std::optional<Pledge> find_pledge(Transaction& tx, std::int64_t id);
 std::vector<Pledge> list_pledges(Transaction& tx, std::int64_t proposal_id);
+// Every pledge whose declaration ended in state, oldest first: the refusals for the secretariat.
+std::vector<Pledge> list_pledges_in(Transaction& tx, SponsorshipState state);
 
 // Records the declaration's outcome on the pledge. StoreError when it was already declared.
 void record_sponsorship(Transaction& tx, std::int64_t pledge_id, const SponsorshipRecord& record,

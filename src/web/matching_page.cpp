@@ -51,6 +51,24 @@ PageData ranked_proposals(RequestContext& ctx, store::Transaction& tx,
   return rows;
 }
 
+// The declarations §3.11.3 refused, for the secretariat (002 §3.11.2: it considers other funding).
+PageData refused_pledges(RequestContext& ctx, store::Transaction& tx) {
+  PageData rows{PageData::type::list};
+  for (const store::Pledge& pledge : store::list_pledges_in(tx, store::SponsorshipState::refused)) {
+    const auto proposal = store::find_proposal(tx, pledge.pledge.proposal_id);
+    const auto funder = store::find_funder(tx, pledge.pledge.funder_id);
+    PageData row;
+    row.set("title", proposal ? proposal_title(ctx, proposal->details) : std::string());
+    row.set("href", proposal_href(ctx, pledge.pledge.proposal_id));
+    row.set("funder", funder ? funder->profile.name : std::string());
+    row.set("amount", format_money(pledge.pledge.amount, ctx.lang()));
+    row.set("clause", pledge.sponsorship->finding_clause);
+    row.set("application", std::to_string(pledge.sponsorship->application_id));
+    rows.push_back(row);
+  }
+  return rows;
+}
+
 // The new-proposal form's values: what was typed, when the form comes back with errors.
 void set_proposal_form(RequestContext& ctx, PageData& data, bool from_form) {
   const FormData empty;
@@ -93,6 +111,7 @@ Response matching_view(RequestContext& ctx, const std::vector<FieldError>& error
                proposal_rows(ctx, store::list_proposals_in(*tx, store::ProposalState::submitted)));
       data.set("listed",
                proposal_rows(ctx, store::list_proposals_in(*tx, store::ProposalState::listed)));
+      data.set("refused_pledges", refused_pledges(ctx, *tx));
     }
   }
   data.set("csrf_token", ctx.session().csrf_token());

@@ -146,7 +146,10 @@ test('a proposal matched to a funder, a pledge declared as sponsorship and a spo
   assert.match(summary, /Remove this sponsorship/, summary);
   await owner.screenshot({ path: screenshotPath('matching-sponsor-refused.png'), fullPage: true });
 
-  // The secretariat sees the refusal on the proposal's page.
+  // The secretariat sees the refusal on the proposal's page and in its list of refusals.
   await sec.goto(proposalUrl);
   assert.match(await sec.locator('#pledges ~ .bsap-pledge', { hasText: 'Valley Brewery' }).innerText(), /Refused: §3\.11\.3\(d\)/);
+  await sec.goto(h.url('/en/matching'));
+  const refusals = await sec.locator('#refused-sponsorships').innerText();
+  assert.match(refusals, /Valley Brewery[\s\S]*§3\.11\.3\(d\)/, refusals);
 });

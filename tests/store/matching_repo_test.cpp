@@ -186,10 +186,13 @@ TEST_P(MatchingRepoTest, APledgeIsDeclaredOnceWithTheRatioBeforeAndAfter) {
                        {SponsorshipState::refused, application, true, "§3.11.3(d)", Money{},
                         Money{}, hkd(100'000)},
                        m_.owner);
+    EXPECT_EQ(list_pledges_in(tx, SponsorshipState::refused).size(), 1u);
+    EXPECT_TRUE(list_pledges_in(tx, SponsorshipState::declared).empty());
     record_sponsorship(
         tx, pledge,
         {SponsorshipState::declared, application, false, "", Money{}, hkd(30'000), hkd(100'000)},
         m_.owner);
+    EXPECT_TRUE(list_pledges_in(tx, SponsorshipState::refused).empty());
     const auto found = list_pledges(tx, id);
     ASSERT_EQ(found.size(), 1u);
     ASSERT_TRUE(found[0].sponsorship);

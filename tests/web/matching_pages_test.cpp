@@ -225,6 +225,11 @@ TEST_F(MatchingPages, TheLiquorTradeIsRefusedForUnder18ActivitiesAndTheSecretari
   const HttpResponse secretariat =
       signed_in_as("mx_secretariat").get("/en/matching/proposals/" + std::to_string(id));
   EXPECT_TRUE(has(secretariat, "Refused: §3.11.3(d)"));
+  const HttpResponse listing = signed_in_as("mx_secretariat").get("/en/matching");
+  const auto refused_at = listing.body.find("refused-sponsorships");
+  ASSERT_NE(refused_at, std::string::npos);
+  EXPECT_NE(listing.body.find("Valley Brewery", refused_at), std::string::npos);
+  EXPECT_NE(listing.body.find("§3.11.3(d)", refused_at), std::string::npos);
   // Not for under-18s: the liquor trade is not prohibited (§3.11.3(d)).
   EXPECT_EQ(declare(pledge_id, "no").status, 303);
 }
