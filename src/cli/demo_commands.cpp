@@ -11,6 +11,7 @@
 #include "cli/demo_assessment.h"
 #include "cli/demo_hub.h"
 #include "cli/demo_observations.h"
+#include "cli/demo_matching.h"
 #include "cli/demo_project.h"
 #include "cli/demo_tracker.h"
 #include "core/password.h"
@@ -41,6 +42,8 @@ const std::vector<DemoUser>& demo_users() {
       {"plansec", "工作小組秘書處 Working Group Secretariat", Role::plan_secretariat},
       {"citizen", "公眾參與者 Public Contributor", Role::contributor},
       {"funder", "資助者 Funder", Role::funder},
+      // A second funder, in the liquor trade: the matching demo's §3.11.3(d) refusal.
+      {"brewer", "資助者(酒類行業) Funder (liquor trade)", Role::funder},
       {"verifier", "物種鑑定專家 Species Verifier", Role::verifier},
   };
   return users;
@@ -94,6 +97,7 @@ void load_demo(const GlobalOptions& options, bool force) {
   }
   const PlanBundle plan = load_plan_bundle_or_refuse();
   add_demo_tracker(*tx, {plan.plan, plan.indicators, plan.cbi}, bsap_data_dir());
+  add_demo_matching(*tx);
   tx->commit();
   add_demo_hub(*db, bsap_data_dir());
   add_demo_observations(*db);

@@ -1095,6 +1095,84 @@ const Migration kObservations{
     },
 };
 
+// Public–private funding matching (000 優先行動 2.4 優先項目 2, 2.7; 002 §3.11): funders' profiles
+// with their §3.11.3 declaration, project owners' proposals the secretariat reviews before
+// funders see them, expressions of interest both ways, and pledges, which the owner may declare
+// as sponsorship of a draft CCFS application. Lists of keys are comma-separated text.
+// store/matching_repo.h writes and reads them.
+const Migration kFundingMatching{
+    12,
+    "funding matching: funders, proposals, interests, pledges",
+    {
+        R"sql(CREATE TABLE match_funders (
+  id {identity},
+  user_id BIGINT NOT NULL UNIQUE REFERENCES users (id),
+  name TEXT NOT NULL CHECK (name <> ''),
+  kind TEXT NOT NULL CHECK (kind IN ('company', 'trust', 'family_office', 'other')),
+  declaration TEXT NOT NULL CHECK (declaration <> ''),
+  themes TEXT NOT NULL,
+  habitats TEXT NOT NULL,
+  districts TEXT NOT NULL,
+  kmgbf_targets TEXT NOT NULL,
+  budget_min_cents BIGINT,
+  budget_max_cents BIGINT,
+  updated_at TEXT NOT NULL
+))sql",
+        R"sql(CREATE TABLE match_proposals (
+  id {identity},
+  organisation_id BIGINT NOT NULL REFERENCES organisations (id),
+  created_by BIGINT NOT NULL REFERENCES users (id),
+  title_zh TEXT NOT NULL,
+  title_en TEXT NOT NULL,
+  habitat TEXT NOT NULL,
+  district TEXT NOT NULL,
+  place TEXT NOT NULL,
+  budget_cents BIGINT NOT NULL CHECK (budget_cents > 0),
+  duration_months INTEGER NOT NULL CHECK (duration_months > 0),
+  outcomes TEXT NOT NULL,
+  plan_actions TEXT NOT NULL,
+  kmgbf_targets TEXT NOT NULL,
+  themes TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('submitted', 'listed', 'returned')),
+  review_note TEXT NOT NULL DEFAULT '',
+  reviewed_by BIGINT REFERENCES users (id),
+  reviewed_at TEXT,
+  created_at TEXT NOT NULL
+))sql",
+        "CREATE INDEX match_proposals_by_organisation ON match_proposals (organisation_id)",
+        "CREATE INDEX match_proposals_by_state ON match_proposals (state)",
+        R"sql(CREATE TABLE match_interests (
+  proposal_id BIGINT NOT NULL REFERENCES match_proposals (id),
+  funder_id BIGINT NOT NULL REFERENCES match_funders (id),
+  direction TEXT NOT NULL CHECK (direction IN ('funder_to_proposal', 'owner_to_funder')),
+  user_id BIGINT NOT NULL REFERENCES users (id),
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (proposal_id, funder_id, direction)
+))sql",
+        R"sql(CREATE TABLE match_pledges (
+  id {identity},
+  proposal_id BIGINT NOT NULL REFERENCES match_proposals (id),
+  funder_id BIGINT NOT NULL REFERENCES match_funders (id),
+  amount_cents BIGINT NOT NULL CHECK (amount_cents > 0),
+  form TEXT NOT NULL CHECK (form IN ('cash', 'kind')),
+  description TEXT NOT NULL,
+  created_by BIGINT NOT NULL REFERENCES users (id),
+  created_at TEXT NOT NULL,
+  sponsorship_state TEXT NOT NULL DEFAULT 'none'
+    CHECK (sponsorship_state IN ('none', 'declared', 'refused')),
+  application_id BIGINT REFERENCES applications (id),
+  for_under_18_activity INTEGER NOT NULL DEFAULT 0 CHECK (for_under_18_activity IN (0, 1)),
+  finding_clause TEXT NOT NULL DEFAULT '',
+  contribution_before_cents BIGINT,
+  contribution_after_cents BIGINT,
+  expenditure_cents BIGINT,
+  declared_by BIGINT REFERENCES users (id),
+  declared_at TEXT
+))sql",
+        "CREATE INDEX match_pledges_by_proposal ON match_pledges (proposal_id)",
+    },
+};
+
 void replace_all(std::string& text, std::string_view from, std::string_view to) {
   for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
     text.replace(at, from.size(), to);
@@ -1113,6 +1191,7 @@ const std::vector<Migration>& migrations() {
                                           kBiodataSummaries,
                                           kTaxonLists,
                                           kPhotos,
+                                          kFundingMatching,
                                           kObservations};
   return all;
 }

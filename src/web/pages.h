@@ -173,6 +173,18 @@ Response biodata_species_archive(RequestContext& ctx);          // biodata_downl
 Response biodata_area_csv(RequestContext& ctx);                 // biodata_downloads.cpp
 Response biodata_area_archive(RequestContext& ctx);             // biodata_downloads.cpp
 
+// Public–private funding matching (000 優先行動 2.4 優先項目 2, 2.7; 002 §3.11): who sees which
+// proposal is decided in matching_proposal_page.cpp (funders only listed ones).
+Response matching_page(RequestContext& ctx);                // matching_page.cpp
+Response matching_proposal_create(RequestContext& ctx);     // matching_page.cpp
+Response matching_profile_page(RequestContext& ctx);        // matching_page.cpp
+Response matching_profile_save(RequestContext& ctx);        // matching_page.cpp
+Response matching_proposal_page(RequestContext& ctx);       // matching_proposal_page.cpp
+Response matching_proposal_review(RequestContext& ctx);     // matching_proposal_page.cpp
+Response matching_interest_submit(RequestContext& ctx);     // matching_proposal_page.cpp
+Response matching_pledge_submit(RequestContext& ctx);       // matching_proposal_page.cpp
+Response matching_sponsorship_submit(RequestContext& ctx);  // matching_proposal_page.cpp
+
 // The JSON API (docs/api.md), each in the file named for it.
 Response application_check_api(RequestContext& ctx);
 

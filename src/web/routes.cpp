@@ -30,6 +30,12 @@ std::span<const Route> app_routes() {
   static const Access contributors = Access::any_of({Role::contributor});
   static const Access identifiers = Access::any_of({Role::contributor, Role::verifier});
   static const Access verifiers = Access::any_of({Role::verifier});
+  // Funding matching (000 2.4, 2.7): project owners (applicants) post proposals, funders keep
+  // profiles and pledge, the secretariat reviews proposals before funders see them.
+  static const Access funders = Access::any_of({Role::funder});
+  static const Access owners_and_funders = Access::any_of({Role::applicant, Role::funder});
+  static const Access matching_readers =
+      Access::any_of({Role::applicant, Role::funder, Role::secretariat});
   static const Route routes[] = {
       {Method::get, "/", Access::public_, root_redirect},
       {Method::get, "/healthz", Access::public_, health_check},
@@ -245,6 +251,20 @@ std::span<const Route> app_routes() {
       {Method::get, "/{lang}/reviews/{id}", members, review_page},
       {Method::post, "/{lang}/reviews/{id}/scores", members, review_scores_submit},
       {Method::post, "/{lang}/reviews/{id}/decision", members, review_decision_submit},
+      // Public–private funding matching: the page explains itself to everyone and shows each
+      // role its part; matching_proposal_page.cpp decides on each proposal.
+      {Method::get, "/{lang}/matching", Access::public_, matching_page},
+      {Method::post, "/{lang}/matching/proposals", applicants, matching_proposal_create},
+      {Method::get, "/{lang}/matching/profile", funders, matching_profile_page},
+      {Method::post, "/{lang}/matching/profile", funders, matching_profile_save},
+      {Method::get, "/{lang}/matching/proposals/{id}", matching_readers, matching_proposal_page},
+      {Method::post, "/{lang}/matching/proposals/{id}/review", secretariat,
+       matching_proposal_review},
+      {Method::post, "/{lang}/matching/proposals/{id}/interest", owners_and_funders,
+       matching_interest_submit},
+      {Method::post, "/{lang}/matching/proposals/{id}/pledges", funders, matching_pledge_submit},
+      {Method::post, "/{lang}/matching/pledges/{id}/sponsorship", applicants,
+       matching_sponsorship_submit},
       // JSON API, no language prefix, refusals in JSON (app.cpp): applicants check their
       // drafts, the secretariat what it screens.
       {Method::post, "/api/v1/applications/check", applicants_and_secretariat,

@@ -12,6 +12,7 @@
 #include "store/assessment_repo.h"
 #include "store/document_repo.h"
 #include "store/observation_repo.h"
+#include "store/matching_repo.h"
 #include "store/organisation_repo.h"
 #include "store/panel_repo.h"
 #include "store/tracker_repo.h"
@@ -186,12 +187,43 @@ class RouteAccess : public WebSuite {
     tx->commit();
   }
 
+  // The funder walker's profile and the applicant walker's proposal 1, listed, with the funder's
+  // pledge 1, so that the matching pages open for their walkers (funders see only listed
+  // proposals; the pledge is the applicant's to declare).
+  void give_matching_a_pledge() {
+    const std::int64_t applicant = id_of(user_with_role(Role::applicant));
+    const std::int64_t funder = id_of(user_with_role(Role::funder));
+    const std::int64_t secretariat = id_of(user_with_role(Role::secretariat));
+    auto tx = server().store().begin();
+    if (store::funder_of_user(*tx, funder)) return;
+    const std::int64_t funder_id = store::save_funder(
+        *tx, funder, {"Walk Trust", "trust", "none", {"education"}, {}, {}, {}, {}, {}});
+    const std::int64_t organisation = store::organisation_of_user(*tx, applicant)->id;
+    const std::int64_t proposal = store::create_proposal(*tx, organisation,
+                                                         {"巡查",
+                                                          "Walk",
+                                                          "wetland",
+                                                          "yuen_long",
+                                                          "Mai Po",
+                                                          Money::from_cents(100),
+                                                          1,
+                                                          "x",
+                                                          {"2.4"},
+                                                          {},
+                                                          {"education"}},
+                                                         applicant);
+    store::review_proposal(*tx, proposal, store::ProposalState::listed, "", secretariat);
+    store::record_pledge(*tx, {proposal, funder_id, Money::from_cents(100), "cash", "x"}, funder);
+    tx->commit();
+  }
+
   void walk(std::optional<Role> role) {
     std::string who = role ? user_with_role(*role) : "anonymous";
     if (role) give_applicant_a_draft();
     if (role) give_members_an_application();
     if (role) give_focal_point_an_item();
     if (role) give_contributor_an_observation();
+    if (role) give_matching_a_pledge();
     HttpClient client = role ? signed_in_as(who) : anonymous();
     std::int64_t own_id = role ? id_of(who) : admin_id_;
     for (const Route* route : walk_order()) {
