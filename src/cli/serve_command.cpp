@@ -14,6 +14,7 @@
 #include "cli/commands.h"
 #include "core/messages.h"
 #include "manage/scheduled_jobs.h"
+#include "plan/good_practice.h"
 #include "rules/ruleset_loader.h"
 #include "store/store.h"
 #include "web/app.h"
@@ -54,11 +55,13 @@ void serve(const GlobalOptions& global, const ServeOptions& options) {
       MessageCatalogue::from_yaml(read_text(home / "data/i18n/messages.yaml"), converter);
   const PlanBundle plan = load_plan_bundle_or_refuse();
   const auto rulesets = loaded_or_throw(rules::load_rulesets(bsap_data_dir()));
+  const auto case_lists = loaded_or_throw(plan::load_case_lists(bsap_data_dir()));
   web::App app(*store, messages, home, {.secure_cookies = options.secure_cookies}, options.clients,
                {.plan = plan.plan,
                 .indicators = plan.indicators,
                 .cbi = plan.cbi,
                 .rulesets = rulesets,
+                .case_lists = case_lists,
                 .converter = converter});
   web::Server server({.host = options.host, .port = options.port, .threads = options.threads}, app);
   // §2.6.4: unanswered requests lapse on the 15th day, whether or not anyone visits a page.

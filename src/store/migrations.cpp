@@ -1026,6 +1026,65 @@ const Migration kTaxonLists{
     },
 };
 
+// Good-practice cases (000_e0ccae9882b7fb64.txt 優先行動 2.7, 2.7.1): what an organisation did,
+// where, with what outcomes and funding, and the plan actions, KMGBF targets and SDGs it serves;
+// store/case_repo.h writes and reads them. The organisation is NULL for a funder, who acts alone.
+// The place is NULL until given, both coordinates together.
+const Migration kGoodPracticeCases{
+    11,
+    "good-practice cases: cases, their outcomes, funding and links to the plan",
+    {
+        R"sql(CREATE TABLE good_practice_cases (
+  id {identity},
+  organisation_id BIGINT REFERENCES organisations (id),
+  owner_user_id BIGINT NOT NULL REFERENCES users (id),
+  state TEXT NOT NULL
+    CHECK (state IN ('draft', 'submitted', 'returned', 'published', 'withdrawn')),
+  title_zh TEXT NOT NULL,
+  title_en TEXT NOT NULL,
+  latitude DOUBLE PRECISION,
+  longitude DOUBLE PRECISION,
+  district TEXT NOT NULL,
+  habitat TEXT NOT NULL,
+  nbs_kind TEXT NOT NULL,
+  work_zh TEXT NOT NULL,
+  work_en TEXT NOT NULL,
+  return_reason TEXT NOT NULL DEFAULT '',
+  demonstration INTEGER NOT NULL DEFAULT 0 CHECK (demonstration IN (0, 1)),
+  updated_at TEXT NOT NULL,
+  updated_by BIGINT NOT NULL REFERENCES users (id),
+  published_at TEXT,
+  CHECK ((latitude IS NULL AND longitude IS NULL)
+      OR (latitude IS NOT NULL AND longitude IS NOT NULL))
+))sql",
+        "CREATE INDEX good_practice_cases_by_state ON good_practice_cases (state)",
+        R"sql(CREATE TABLE case_outcomes (
+  case_id BIGINT NOT NULL REFERENCES good_practice_cases (id),
+  idx INTEGER NOT NULL,
+  what TEXT NOT NULL,
+  value TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  measured_on TEXT NOT NULL,
+  PRIMARY KEY (case_id, idx)
+))sql",
+        R"sql(CREATE TABLE case_funding (
+  case_id BIGINT NOT NULL REFERENCES good_practice_cases (id),
+  idx INTEGER NOT NULL,
+  source TEXT NOT NULL,
+  amount_cents BIGINT NOT NULL CHECK (amount_cents >= 0),
+  PRIMARY KEY (case_id, idx)
+))sql",
+        // framework: "action" (a plan action number), "kmgbf" or "sdg" (a target's number).
+        R"sql(CREATE TABLE case_links (
+  case_id BIGINT NOT NULL REFERENCES good_practice_cases (id),
+  framework TEXT NOT NULL CHECK (framework IN ('action', 'kmgbf', 'sdg')),
+  code TEXT NOT NULL,
+  PRIMARY KEY (case_id, framework, code)
+))sql",
+        "CREATE INDEX case_links_by_code ON case_links (framework, code)",
+    },
+};
+
 void replace_all(std::string& text, std::string_view from, std::string_view to) {
   for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
     text.replace(at, from.size(), to);
@@ -1042,7 +1101,8 @@ const std::vector<Migration>& migrations() {
                                           kTracker,
                                           kBiodata,
                                           kBiodataSummaries,
-                                          kTaxonLists};
+                                          kTaxonLists,
+                                          kGoodPracticeCases};
   return all;
 }
 

@@ -9,6 +9,7 @@
 #include "core/lang.h"
 #include "core/messages.h"
 #include "plan/cbi.h"
+#include "plan/good_practice.h"
 #include "plan/indicator.h"
 #include "plan/plan_model.h"
 #include "rules/ruleset_registry.h"
@@ -27,6 +28,7 @@ struct DomainData {
   const std::vector<plan::Indicator>& indicators;  // data/bsap2035/indicators.yaml
   const plan::CbiHandbook& cbi;                    // data/cbi/, before the administrators' bands
   const rules::RulesetRegistry& rulesets;
+  const plan::CaseLists& case_lists;  // data/cases/lists.yaml: good-practice cases' lists
   // Derives the Simplified Chinese of the data's Traditional text (principle 7).
   const SimplifiedConverter& converter;
 };
