@@ -10,6 +10,7 @@
 
 #include "store/application_repo.h"
 #include "store/assessment_repo.h"
+#include "store/case_repo.h"
 #include "store/document_repo.h"
 #include "store/organisation_repo.h"
 #include "store/panel_repo.h"
@@ -115,8 +116,9 @@ class RouteAccess : public WebSuite {
     return store::find_user_by_username(*tx, username)->id;
   }
 
-  // The applicant walker's own organisation, draft application 1 and document 1, so that the
-  // portal's routes have objects the walker may reach.
+  // The applicant walker's own organisation, draft application 1, document 1 and draft
+  // good-practice case 1, so that the portal's and the cases' routes have objects the walker
+  // may reach.
   void give_applicant_a_draft() {
     const std::int64_t user = id_of(user_with_role(Role::applicant));
     auto tx = server().store().begin();
@@ -125,6 +127,11 @@ class RouteAccess : public WebSuite {
         *tx, {"測試機構", "Walker Trust Limited", "non_profit_company", false}, user, "Director");
     store::create_application(*tx, {organisation, "management_agreement", "Walk", "{}"}, user);
     store::store_document(*tx, organisation, "other", "walk.pdf", "%PDF-1.4\n%%EOF\n", user);
+    plan::GoodPracticeCase good_case;
+    good_case.organisation_id = organisation;
+    good_case.owner_user_id = user;
+    good_case.title.en = "Walk case";
+    store::save_case(*tx, good_case, user);
     tx->commit();
   }
 
