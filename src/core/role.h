@@ -15,9 +15,9 @@ enum class Role {
   focal_point,       // a department's focal point for plan progress
   plan_secretariat,  // the plan working group's secretariat: reviews and publishes progress
   administrator,     // users, roles, rulesets
-  contributor,       // a member of the public: observations, volunteering (000 2.2)
-  funder,            // companies, trusts, family offices (000 2.4, 2.7)
-  verifier,          // an expert who identifies and verifies observations (000 3.5)
+  contributor,       // a member of the public: observations, volunteering (000 2.2.1, 3.5)
+  funder,            // a company, trust or family office offering funds (000 2.4, 2.7)
+  verifier,          // an expert who identifies and verifies citizen observations (000 3.5)
 };
 
 // Every role, in the order above; for tests that walk every route with every role.
