@@ -82,10 +82,11 @@ struct GoodPracticeCase {
   BilingualText work;    // what was done
   std::vector<CaseOutcome> outcomes;
   std::vector<CaseFunding> funding;
-  std::vector<std::string> actions;  // plan action numbers, "2.7"
-  std::vector<int> kmgbf_targets;    // 1–23
-  std::vector<int> sdgs;             // 1–17
-  std::string return_reason;         // the secretariat's last reason for returning it
+  std::vector<std::string> actions;     // plan action numbers, "2.7"
+  std::vector<int> kmgbf_targets;       // 1–23
+  std::vector<int> sdgs;                // 1–17
+  std::vector<std::int64_t> photo_ids;  // store/photo_repo.h photographs, in the order added
+  std::string return_reason;            // the secretariat's last reason for returning it
   bool demonstration = false;
   std::string updated_at;
   std::string published_at;  // "" until published
@@ -110,6 +111,7 @@ bool in_hong_kong(double latitude, double longitude);
 inline constexpr std::size_t kMaxTitleBytes = 600;  // of UTF-8: 200 Chinese characters
 inline constexpr std::size_t kMaxTextBytes = 30000;
 inline constexpr std::size_t kMaxRows = 20;  // outcomes, funding sources
+inline constexpr std::size_t kMaxPhotos = 10;
 
 std::vector<CaseFault> check_case(const GoodPracticeCase& c, const CaseLists& lists,
                                   const PlanData& plan, CivilDate today, CaseCheck check);

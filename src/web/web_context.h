@@ -9,7 +9,6 @@
 #include "core/lang.h"
 #include "core/messages.h"
 #include "plan/cbi.h"
-#include "plan/good_practice.h"
 #include "plan/indicator.h"
 #include "plan/plan_model.h"
 #include "rules/ruleset_registry.h"
@@ -19,6 +18,10 @@
 #include "web/static_files.h"
 #include "web/templates.h"
 #include "web/web_session.h"
+
+namespace bsap::plan {
+struct CaseLists;  // plan/good_practice.h
+}  // namespace bsap::plan
 
 namespace bsap::web {
 
