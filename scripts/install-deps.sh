@@ -10,6 +10,7 @@ APT_PACKAGES=(
   libsodium-dev libcli11-dev libspdlog-dev libfmt-dev
   libopencc-dev opencc libkainjow-mustache-dev nlohmann-json3-dev libyaml-cpp-dev
   libzip-dev libxlsxwriter-dev libpugixml-dev libgeos-dev libproj-dev libshp-dev
+  libgd-dev libexif-dev libwebp-dev  # photographs: decoded, turned upright, scaled, re-encoded
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium fonts-wqy-microhei nodejs npm wrk nginx-light curl tzdata clang-format
   postgresql-15-postgis-3 time jq

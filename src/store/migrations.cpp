@@ -1026,6 +1026,24 @@ const Migration kTaxonLists{
     },
 };
 
+// Photographs people upload (issue 11: good-practice cases, citizen observations), stored only as
+// media/photo.h prepared them: re-encoded JPEG without metadata, and a thumbnail. What a photo
+// belongs to keeps its own link table. store/photo_repo.h writes and reads it.
+const Migration kPhotos{
+    10,
+    "photographs: the served picture, its thumbnail, credit and licence",
+    {
+        R"sql(CREATE TABLE photos (
+  id {identity},
+  jpeg {blob} NOT NULL,
+  thumbnail {blob} NOT NULL,
+  width INTEGER NOT NULL CHECK (width > 0),
+  height INTEGER NOT NULL CHECK (height > 0),
+  credit TEXT NOT NULL,
+  licence TEXT NOT NULL CHECK (licence <> ''),
+  uploaded_by BIGINT NOT NULL REFERENCES users (id),
+  uploaded_at TEXT NOT NULL
+))sql",
 // Good-practice cases (000_e0ccae9882b7fb64.txt 優先行動 2.7, 2.7.1): what an organisation did,
 // where, with what outcomes and funding, and the plan actions, KMGBF targets and SDGs it serves;
 // store/case_repo.h writes and reads them. The organisation is NULL for a funder, who acts alone.
@@ -1102,6 +1120,7 @@ const std::vector<Migration>& migrations() {
                                           kBiodata,
                                           kBiodataSummaries,
                                           kTaxonLists,
+                                          kPhotos,
                                           kGoodPracticeCases};
   return all;
 }
