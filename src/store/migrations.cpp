@@ -1044,6 +1044,9 @@ const Migration kPhotos{
   uploaded_by BIGINT NOT NULL REFERENCES users (id),
   uploaded_at TEXT NOT NULL
 ))sql",
+    },
+};
+
 // Good-practice cases (000_e0ccae9882b7fb64.txt 優先行動 2.7, 2.7.1): what an organisation did,
 // where, with what outcomes and funding, and the plan actions, KMGBF targets and SDGs it serves;
 // store/case_repo.h writes and reads them. The organisation is NULL for a funder, who acts alone.
