@@ -100,6 +100,15 @@ void load_children(Transaction& tx, GoodPracticeCase& c) {
     std::ranges::sort(c.kmgbf_targets);
     std::ranges::sort(c.sdgs);
   }
+  {
+    std::int64_t photo_id = 0;
+    soci::statement select =
+        (tx.sql().prepare
+             << "SELECT photo_id FROM case_photos WHERE case_id = :id ORDER BY position",
+         soci::use(c.id), soci::into(photo_id));
+    select.execute();
+    while (select.fetch()) c.photo_ids.push_back(photo_id);
+  }
 }
 
 template <typename... Uses>
@@ -272,6 +281,23 @@ void move_case(Transaction& tx, std::int64_t case_id, plan::CaseEvent event,
   json after = {{"state", to_code}};
   if (event == plan::CaseEvent::give_back) after["reason"] = kept_reason;
   audit(tx, actor_user_id, case_id, plan::case_event_code(event), {{"state", from_code}}, after);
+}
+
+void add_case_photo(Transaction& tx, std::int64_t case_id, std::int64_t photo_id,
+                    std::int64_t actor_user_id) {
+  const GoodPracticeCase current = require_case(tx, case_id);
+  if (!plan::case_editable(current.state))
+    throw StoreError(
+        fmt::format("case {} is {}: photographs are added to a draft or a returned case", case_id,
+                    state_text(current.state)));
+  if (current.photo_ids.size() >= plan::kMaxPhotos)
+    throw StoreError(fmt::format("case {} has {} photographs already, the most it may have",
+                                 case_id, plan::kMaxPhotos));
+  const int position = static_cast<int>(current.photo_ids.size());
+  tx.sql() << "INSERT INTO case_photos (case_id, photo_id, position) VALUES (:case_id, :photo_id, "
+              ":position)",
+      soci::use(case_id), soci::use(photo_id), soci::use(position);
+  audit(tx, actor_user_id, case_id, "add_photo", nullptr, {{"photo_id", photo_id}});
 }
 
 std::optional<GoodPracticeCase> find_case(Transaction& tx, std::int64_t case_id) {

@@ -25,6 +25,11 @@ std::int64_t save_case(Transaction& tx, const plan::GoodPracticeCase& c,
 void move_case(Transaction& tx, std::int64_t case_id, plan::CaseEvent event,
                std::string_view reason, std::int64_t actor_user_id);
 
+// Shows the stored photograph (store/photo_repo.h) with the case, after those it has. StoreError
+// when the case is not editable or has plan::kMaxPhotos already.
+void add_case_photo(Transaction& tx, std::int64_t case_id, std::int64_t photo_id,
+                    std::int64_t actor_user_id);
+
 std::optional<plan::GoodPracticeCase> find_case(Transaction& tx, std::int64_t case_id);
 // Newest change first.
 std::vector<plan::GoodPracticeCase> list_cases_in_state(Transaction& tx, plan::CaseState state);

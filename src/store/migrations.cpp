@@ -1053,7 +1053,7 @@ const Migration kPhotos{
 // The place is NULL until given, both coordinates together.
 const Migration kGoodPracticeCases{
     11,
-    "good-practice cases: cases, their outcomes, funding and links to the plan",
+    "good-practice cases: cases, their outcomes, funding, photographs and links to the plan",
     {
         R"sql(CREATE TABLE good_practice_cases (
   id {identity},
@@ -1103,6 +1103,13 @@ const Migration kGoodPracticeCases{
   PRIMARY KEY (case_id, framework, code)
 ))sql",
         "CREATE INDEX case_links_by_code ON case_links (framework, code)",
+        // A case's photographs (migration 10's photos), in the order added.
+        R"sql(CREATE TABLE case_photos (
+  case_id BIGINT NOT NULL REFERENCES good_practice_cases (id),
+  photo_id BIGINT NOT NULL REFERENCES photos (id),
+  position INTEGER NOT NULL,
+  PRIMARY KEY (case_id, photo_id)
+))sql",
     },
 };
 

@@ -4,11 +4,14 @@
 // owner and (once submitted) the working group's secretariat see it, with their steps, and to
 // anyone else it does not exist (404: case_view.h).
 #include "core/money.h"
+#include "media/photo_licence.h"
 #include "plan/crosswalk.h"
+#include "store/photo_repo.h"
 #include "web/case_view.h"
 #include "web/error_pages.h"
 #include "web/pages.h"
 #include "web/plan_view.h"
+#include "web/tracker_view.h"
 
 namespace bsap::web {
 namespace {
@@ -59,6 +62,34 @@ PageData link_rows(const RequestContext& ctx, const plan::GoodPracticeCase& c) {
   return rows;
 }
 
+PageData photo_rows(const RequestContext& ctx, const plan::GoodPracticeCase& c) {
+  PageData rows{PageData::type::list};
+  auto tx = ctx.web().store.begin();
+  for (std::int64_t id : c.photo_ids) {
+    const auto info = store::find_photo(*tx, id);
+    if (!info) continue;
+    const std::string href = case_link(ctx, c.id, "/photos/" + std::to_string(id));
+    PageData row;
+    row.set("full_href", href);
+    row.set("thumbnail_href", href + "?size=thumbnail");
+    row.set("credit", info->credit);
+    const auto licence = media::parse_licence(info->licence);
+    row.set("licence", licence ? ctx.text(media::licence_message_key(*licence)) : info->licence);
+    row.set("caption", fill(ctx.text("case_photo_caption"), "title", case_title(ctx, c)));
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+PageData licence_options(const RequestContext& ctx) {
+  PageData options{PageData::type::list};
+  for (media::PhotoLicence licence : media::all_licences())
+    options.push_back(option(std::string(media::licence_code(licence)),
+                             ctx.text(media::licence_message_key(licence)),
+                             licence == media::PhotoLicence::cc_by));
+  return options;
+}
+
 }  // namespace
 
 Response case_page_view(RequestContext& ctx, const plan::GoodPracticeCase& c,
@@ -74,6 +105,8 @@ Response case_page_view(RequestContext& ctx, const plan::GoodPracticeCase& c,
   data.set("funding", funding_rows(ctx, c));
   data.set("has_funding", !c.funding.empty());
   data.set("links", link_rows(ctx, c));
+  data.set("photos", photo_rows(ctx, c));
+  data.set("has_photos", !c.photo_ids.empty());
   data.set("not_public", c.state != plan::CaseState::published);
   set_if_text(data, "published_at", c.published_at);
   const bool owner = owns_case(visitor, c);
@@ -83,6 +116,10 @@ Response case_page_view(RequestContext& ctx, const plan::GoodPracticeCase& c,
     if (plan::case_editable(c.state)) {
       data.set("edit_href", case_link(ctx, c.id, "/edit"));
       data.set("submit_action", case_link(ctx, c.id, "/submit"));
+      if (c.photo_ids.size() < plan::kMaxPhotos) {
+        data.set("photo_action", case_link(ctx, c.id, "/photos"));
+        data.set("licence_options", licence_options(ctx));
+      }
     }
     if (plan::next_case_state(c.state, plan::CaseEvent::withdraw))
       data.set("withdraw_action", case_link(ctx, c.id, "/withdraw"));
@@ -94,7 +131,8 @@ Response case_page_view(RequestContext& ctx, const plan::GoodPracticeCase& c,
     data.set("return_reason", return_reason);
   }
   const std::string done = ctx.query().get("done");
-  for (std::string_view key : {"saved", "submitted", "withdrawn", "published", "returned"})
+  for (std::string_view key :
+       {"saved", "submitted", "withdrawn", "published", "returned", "photo_added"})
     if (done == key) data.set("done_message", ctx.text("case_done_" + done));
   add_errors(data, errors);
   return render_titled_page(ctx, "case", case_title(ctx, c), std::move(data), status);

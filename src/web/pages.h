@@ -157,6 +157,8 @@ Response case_edit_page(RequestContext& ctx);        // case_form_page.cpp
 Response case_save(RequestContext& ctx);             // case_form_page.cpp
 Response case_submit(RequestContext& ctx);           // case_steps.cpp
 Response case_withdraw(RequestContext& ctx);         // case_steps.cpp
+Response case_photo_add(RequestContext& ctx);        // case_photo_pages.cpp
+Response case_photo(RequestContext& ctx);            // case_photo_pages.cpp
 Response case_publish(RequestContext& ctx);          // case_steps.cpp
 Response case_return(RequestContext& ctx);           // case_steps.cpp
 Response open_data_cases_json(RequestContext& ctx);  // cases_open_data.cpp

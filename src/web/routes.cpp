@@ -115,6 +115,8 @@ std::span<const Route> app_routes() {
       {Method::post, "/{lang}/cases/{id}/edit", case_makers, case_save},
       {Method::post, "/{lang}/cases/{id}/submit", case_makers, case_submit},
       {Method::post, "/{lang}/cases/{id}/withdraw", case_makers, case_withdraw},
+      {Method::post, "/{lang}/cases/{id}/photos", case_makers, case_photo_add},
+      {Method::get, "/{lang}/cases/{id}/photos/{pid}", Access::public_, case_photo},
       {Method::post, "/{lang}/cases/{id}/publish", plan_secretariat, case_publish},
       {Method::post, "/{lang}/cases/{id}/return", plan_secretariat, case_return},
       {Method::get, "/open-data/good-practice-cases.json", Access::public_, open_data_cases_json},
