@@ -9,6 +9,7 @@
 #include <regex>
 #include <sstream>
 
+#include "media/test_images.h"
 #include "store/case_repo.h"
 #include "store/organisation_repo.h"
 #include "web/page_text.h"
@@ -72,6 +73,30 @@ class CasePages : public WebSuite {
       return m;
     }();
     return match.empty() ? 0 : std::stoll(match[1]);
+  }
+
+  // A multipart/form-data POST with one file, the way a browser sends the photo form.
+  static HttpResponse post_photo(HttpClient& client, const std::string& target,
+                                 const std::string& bytes,
+                                 const std::string& licence = "CC-BY-4.0") {
+    const std::string boundary = "----bsap-case-photo-boundary";
+    std::string body;
+    const Fields fields = {{"csrf_token", client.csrf_token_from("/en/account")},
+                           {"photo_credit", "Chan Tai Man"},
+                           {"photo_licence", licence}};
+    for (const auto& [name, value] : fields)
+      body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name +
+              "\"\r\n\r\n" + value + "\r\n";
+    body += "--" + boundary +
+            "\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"IMG_0001.jpg\"\r\n"
+            "Content-Type: image/jpeg\r\n\r\n" +
+            bytes + "\r\n--" + boundary + "--\r\n";
+    RawRequest request;
+    request.method = "POST";
+    request.target = target;
+    request.headers = {{"Content-Type", "multipart/form-data; boundary=" + boundary}};
+    request.body = body;
+    return client.send(request);
   }
 
   static std::string page(std::int64_t id, const std::string& lang = "en") {
@@ -200,6 +225,61 @@ TEST_F(CasePages, AFunderMakesCasesOfTheirOwn_2_7) {
   HttpClient owner = signed_in_as("gp_owner");
   EXPECT_EQ(owner.get(page(id)).status, 404);
   EXPECT_FALSE(has(owner.get("/en/cases/mine"), "Funder&apos;s ESG case"));
+}
+
+// Issue 11: uploads are checked, resized and stripped of location metadata before they are
+// served publicly; a case's photograph is private until the case is published.
+TEST_F(CasePages, APhotographLosesItsGpsPositionAndIsPublicOnlyOnceTheCaseIs) {
+  HttpClient owner = signed_in_as("gp_owner");
+  HttpClient plansec = signed_in_as(user_with_role(Role::plan_secretariat));
+  HttpClient public_ = anonymous();
+  const std::int64_t id = create(owner, complete_form("Photographed case"));
+  const std::string exif = std::string("Exif\0\0", 6);
+  const std::string uploaded = with_exif(marked_jpeg(2400, 1200), 1);
+  ASSERT_NE(uploaded.find(exif), std::string::npos);  // so that the test is able to fail
+
+  // Refused: not a photograph, no licence; each says what to do.
+  const HttpResponse not_photo = post_photo(owner, page(id) + "/photos", "%PDF-1.4\n%%EOF\n");
+  EXPECT_EQ(not_photo.status, 422);
+  EXPECT_TRUE(shows(not_photo, "photo_fault_unsupported_type", Lang::en));
+  const HttpResponse no_licence = post_photo(owner, page(id) + "/photos", uploaded, "CC-BY-9.9");
+  EXPECT_EQ(no_licence.status, 422);
+  EXPECT_TRUE(shows(no_licence, "case_error_photo_licence", Lang::en));
+  // Another organisation cannot add one.
+  HttpClient other = signed_in_as("gp_other");
+  EXPECT_EQ(post_photo(other, page(id) + "/photos", uploaded).status, 404);
+
+  ASSERT_EQ(post_photo(owner, page(id) + "/photos", uploaded).status, 303);
+  std::int64_t photo = 0;
+  {
+    auto tx = server().store().begin();
+    const auto c = store::find_case(*tx, id);
+    ASSERT_EQ(c->photo_ids.size(), 1u);
+    photo = c->photo_ids.front();
+  }
+  const std::string href = page(id) + "/photos/" + std::to_string(photo);
+  EXPECT_TRUE(has(owner.get(page(id)), href + "?size=thumbnail"));
+  const HttpResponse private_copy = owner.get(href);
+  ASSERT_EQ(private_copy.status, 200);
+  EXPECT_EQ(private_copy.header("content-type"), "image/jpeg");
+  EXPECT_EQ(private_copy.header("cache-control"), "private, no-store");
+  EXPECT_EQ(private_copy.body.find(exif), std::string::npos);        // no metadata at all
+  EXPECT_EQ(size_of(private_copy.body), std::make_pair(1600, 800));  // scaled to 1,600 px
+  EXPECT_EQ(size_of(owner.get(href + "?size=thumbnail").body), std::make_pair(400, 200));
+  EXPECT_EQ(public_.get(href).status, 404);
+  EXPECT_EQ(other.get(href).status, 404);
+  // A photograph of another case is not served under this one.
+  EXPECT_EQ(public_.get(page(id + 1000) + "/photos/" + std::to_string(photo)).status, 404);
+
+  ASSERT_EQ(post(owner, page(id) + "/submit", {}).status, 303);
+  ASSERT_EQ(post(plansec, page(id) + "/publish", {}).status, 303);
+  const HttpResponse public_copy = public_.get(href);
+  ASSERT_EQ(public_copy.status, 200);
+  EXPECT_EQ(public_copy.header("cache-control"), "public, max-age=300");
+  EXPECT_EQ(public_copy.body, private_copy.body);
+  const HttpResponse published = public_.get(page(id));
+  EXPECT_TRUE(has(published, "Chan Tai Man"));
+  EXPECT_TRUE(shows(published, "photo_licence_cc_by", Lang::en));
 }
 
 // The keys the cases' code builds from codes (states, steps, the domain's faults), which the

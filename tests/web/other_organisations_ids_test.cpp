@@ -25,6 +25,7 @@
 #include "store/ledger_repo.h"
 #include "store/organisation_repo.h"
 #include "store/panel_repo.h"
+#include "store/photo_repo.h"
 #include "store/project_repo.h"
 #include "store/tracker_repo.h"
 #include "store/user_repo.h"
@@ -55,6 +56,7 @@ struct Side {
   std::int64_t draft = 0, submitted = 0, project = 0, document = 0;
   std::int64_t report = 0, capital_item = 0, change_request = 0, evidence = 0;
   std::int64_t good_case = 0;  // a draft good-practice case
+  std::int64_t photo = 0;      // the case's photograph
 };
 
 class OtherOrganisationsIds : public WebSuite {
@@ -95,6 +97,9 @@ class OtherOrganisationsIds : public WebSuite {
       good_case.owner_user_id = applicant;
       good_case.title.en = prefix == "xo_owner" ? kCaseTitle : "Other case";
       side.good_case = store::save_case(*tx, good_case, applicant);
+      side.photo = store::add_photo(*tx, {"\xFF\xD8 jpeg", "\xFF\xD8 thumbnail", 4, 3}, "Credit",
+                                    "CC-BY-4.0", applicant);
+      store::add_case_photo(*tx, side.good_case, side.photo, applicant);
       tx->commit();
     }
     const ApplicationOwner owner{organisation, applicant, secretariat_, project_title};
@@ -197,6 +202,7 @@ std::string target_for(const Route& route, const Side& side, bool draft,
   replace(target, "{item}", "1.1.1");
   replace(target, "{year}", "2026");
   replace(target, "{code}", "protected_area_extent");
+  replace(target, "{pid}", std::to_string(side.photo));
   return target;
 }
 
@@ -206,13 +212,14 @@ bool takes_an_id(const Route& route) {
   return rest.find('{') != std::string::npos;
 }
 
-// Public routes show public data whatever the id; the evidence route and a case's page are
-// public but guard an unpublished report's file and an unpublished case themselves, so they are
-// walked too.
+// Public routes show public data whatever the id; the evidence route and a case's page and
+// photographs are public but guard an unpublished report's file and an unpublished case
+// themselves, so they are walked too.
 bool walked(const Route& route) {
   return takes_an_id(route) &&
          (route.access.kind() != Access::Kind::public_ ||
-          route.pattern == "/{lang}/plan/evidence/{id}" || route.pattern == "/{lang}/cases/{id}");
+          route.pattern == "/{lang}/plan/evidence/{id}" || route.pattern == "/{lang}/cases/{id}" ||
+          route.pattern == "/{lang}/cases/{id}/photos/{pid}");
 }
 
 // Reads the other side may do by design: the plan's focal points form one working group and

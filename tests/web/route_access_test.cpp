@@ -45,7 +45,8 @@ std::int64_t review_application_id = 0;
 // give_applicant_a_draft), its part "about"; under /reviews/ the members' application; project,
 // instalment, report and capital item 1 (no project is opened: the project pages answer 404);
 // the plan tracker's item 1.1.1 in 2026, indicator protected_area_extent, CBI indicator 1; the
-// hub's layer dcca and its area A01 (none is imported: the area pages answer 404).
+// hub's layer dcca and its area A01 (none is imported: the area pages answer 404); photograph 1
+// (none is stored: the case's photograph answers 404).
 std::string sample_target(const Route& route) {
   static const std::pair<std::string_view, std::string_view> kSamples[] = {
       {"{lang}", "en"},    {"{n}", "1"},
@@ -53,7 +54,8 @@ std::string sample_target(const Route& route) {
       {"{part}", "about"}, {"{rid}", "1"},
       {"{cid}", "1"},      {"{item}", "1.1.1"},
       {"{year}", "2026"},  {"{code}", "protected_area_extent"},
-      {"{layer}", "dcca"}, {"{area}", "A01"}};
+      {"{layer}", "dcca"}, {"{area}", "A01"},
+      {"{pid}", "1"}};
   std::string target(route.pattern);
   if (target.starts_with("/{lang}/reviews/{id}"))
     target.replace(target.find("{id}"), 4, std::to_string(review_application_id));
