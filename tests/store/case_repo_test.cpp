@@ -8,6 +8,7 @@
 
 #include "store/audit_repo.h"
 #include "store/organisation_repo.h"
+#include "store/photo_repo.h"
 #include "store/store_test_fixture.h"
 
 namespace bsap::store::testing {
@@ -170,6 +171,37 @@ TEST_P(CaseRepoTest, ListsByStateAndByOwner) {
   ASSERT_EQ(funder.size(), 1u);
   EXPECT_EQ(funder[0].id, funders);
   EXPECT_TRUE(chan_alone.empty());  // chan's case is the organisation's
+}
+
+TEST_P(CaseRepoTest, PhotographsJoinAnEditableCaseInOrderUpToTen) {
+  const std::int64_t id = save(sample(), chan_);
+  const auto photo = [&] {
+    std::int64_t photo_id = 0;
+    in_transaction(*store_, [&](Transaction& tx) {
+      photo_id = add_photo(tx, {"jpeg", "thumbnail", 4, 3}, "Chan", "CC-BY-4.0", chan_);
+    });
+    return photo_id;
+  };
+  std::vector<std::int64_t> added;
+  for (std::size_t i = 0; i < plan::kMaxPhotos; ++i) {
+    added.push_back(photo());
+    in_transaction(*store_, [&](Transaction& tx) { add_case_photo(tx, id, added.back(), chan_); });
+  }
+  EXPECT_EQ(read(id).photo_ids, added);
+  const std::int64_t eleventh = photo();
+  EXPECT_THROW(
+      in_transaction(*store_, [&](Transaction& tx) { add_case_photo(tx, id, eleventh, chan_); }),
+      StoreError);
+  const std::int64_t other = save(sample(), chan_);
+  move(other, CaseEvent::submit, chan_);
+  EXPECT_THROW(
+      in_transaction(*store_, [&](Transaction& tx) { add_case_photo(tx, other, eleventh, chan_); }),
+      StoreError);  // not editable once submitted
+  // A save of the case's content keeps its photographs.
+  plan::GoodPracticeCase edited = read(id);
+  edited.title.en = "Renamed";
+  save(edited, chan_);
+  EXPECT_EQ(read(id).photo_ids, added);
 }
 
 TEST_P(CaseRepoTest, EveryWriteLeavesAnAuditRecord_2_7_1) {
