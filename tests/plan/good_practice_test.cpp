@@ -21,7 +21,7 @@ const CaseLists& real_lists() {
   return lists;
 }
 
-const CivilDate kToday{2026, 3, 15};
+const CivilDate kToday = *CivilDate::from_ymd(2026, 3, 15);
 
 // A complete case, as a submission must be.
 GoodPracticeCase complete_case() {
