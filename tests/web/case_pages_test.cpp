@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "media/test_images.h"
+#include "store/bio_area_repo.h"
 #include "store/case_repo.h"
 #include "store/organisation_repo.h"
 #include "web/page_text.h"
@@ -225,6 +226,46 @@ TEST_F(CasePages, AFunderMakesCasesOfTheirOwn_2_7) {
   HttpClient owner = signed_in_as("gp_owner");
   EXPECT_EQ(owner.get(page(id)).status, 404);
   EXPECT_FALSE(has(owner.get("/en/cases/mine"), "Funder&apos;s ESG case"));
+}
+
+// A rectangle as WKB (little-endian Polygon), the form the hub keeps its areas in.
+std::string rectangle_wkb(double west, double south, double east, double north) {
+  std::string wkb("\x01\x03\x00\x00\x00\x01\x00\x00\x00\x05\x00\x00\x00", 13);
+  for (auto [x, y] :
+       {std::pair{west, south}, {east, south}, {east, north}, {west, north}, {west, south}})
+    for (double value : {x, y}) wkb.append(reinterpret_cast<const char*>(&value), sizeof value);
+  return wkb;
+}
+
+// The district comes from the hub's district layer when the point falls in one of its areas,
+// matched by the area's name ("Sai Kung District"), whatever the form chose; elsewhere the form's.
+TEST_F(CasePages, TheHubsDistrictLayerPlacesThePoint_2_7_1) {
+  {
+    auto tx = server().store().begin();
+    store::BioLayer layer;
+    layer.code = "districts_test";
+    layer.name_zh = "地區";
+    layer.name_en = "Districts";
+    layer.kind = "district";
+    store::BioArea area;
+    area.code = "SK";
+    area.name_zh = "西貢";
+    area.name_en = "Sai Kung District";
+    area.wkb = rectangle_wkb(114.25, 22.35, 114.30, 22.40);
+    store::replace_layer(*tx, layer, {area}, "test");
+    tx->commit();
+  }
+  HttpClient owner = signed_in_as("gp_owner");
+  Fields inside = complete_form("Placed by the hub");  // district tai_po on the form
+  for (auto& [name, value] : inside) {
+    if (name == "latitude") value = "22.3800";
+    if (name == "longitude") value = "114.2700";
+  }
+  const std::int64_t placed = create(owner, inside);
+  const std::int64_t chosen = create(owner, complete_form("Placed by the form"));  // outside it
+  auto tx = server().store().begin();
+  EXPECT_EQ(store::find_case(*tx, placed)->district, "sai_kung");
+  EXPECT_EQ(store::find_case(*tx, chosen)->district, "tai_po");
 }
 
 // Issue 11: uploads are checked, resized and stripped of location metadata before they are
