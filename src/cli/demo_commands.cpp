@@ -9,6 +9,7 @@
 #include "cli/cli_support.h"
 #include "cli/commands.h"
 #include "cli/demo_assessment.h"
+#include "cli/demo_cases.h"
 #include "cli/demo_hub.h"
 #include "cli/demo_observations.h"
 #include "cli/demo_matching.h"
@@ -98,6 +99,7 @@ void load_demo(const GlobalOptions& options, bool force) {
   const PlanBundle plan = load_plan_bundle_or_refuse();
   add_demo_tracker(*tx, {plan.plan, plan.indicators, plan.cbi}, bsap_data_dir());
   add_demo_matching(*tx);
+  add_demo_cases(*tx);
   tx->commit();
   add_demo_hub(*db, bsap_data_dir());
   add_demo_observations(*db);

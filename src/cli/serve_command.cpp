@@ -14,6 +14,7 @@
 #include "cli/commands.h"
 #include "core/messages.h"
 #include "manage/scheduled_jobs.h"
+#include "plan/good_practice.h"
 #include "rules/ruleset_loader.h"
 #include "store/store.h"
 #include "web/app.h"
@@ -56,11 +57,13 @@ void serve(const GlobalOptions& global, const ServeOptions& options) {
   const auto rulesets = loaded_or_throw(rules::load_rulesets(bsap_data_dir()));
   const hub::HomeRegion home_region =
       hub::load_home_region(bsap_data_dir() / "biodata" / "home_region.yaml");
+  const auto case_lists = loaded_or_throw(plan::load_case_lists(bsap_data_dir()));
   web::App app(*store, messages, home, {.secure_cookies = options.secure_cookies}, options.clients,
                {.plan = plan.plan,
                 .indicators = plan.indicators,
                 .cbi = plan.cbi,
                 .rulesets = rulesets,
+                .case_lists = case_lists,
                 .converter = converter,
                 .home_region = home_region});
   web::Server server({.host = options.host, .port = options.port, .threads = options.threads}, app);

@@ -1047,50 +1047,68 @@ const Migration kPhotos{
     },
 };
 
-// Citizen science (issue 11; 000 優先行動 2.2 item 1, 3.5): observations members of the public
-// submit, their identifications, and their review by a verifier (hub/observation_grade.h). The
-// point is kept precise; who sees it generalised is decided when it is shown, as for every hub
-// record. A verified observation is copied into the hub's bsap-citizen-science dataset
-// (hub/citizen_science.h), so these rows are the source and that dataset a view of them.
-const Migration kObservations{
-    13,
-    "citizen science: observations, identifications, photographs",
+// Good-practice cases (000_e0ccae9882b7fb64.txt 優先行動 2.7, 2.7.1): what an organisation did,
+// where, with what outcomes and funding, and the plan actions, KMGBF targets and SDGs it serves;
+// store/case_repo.h writes and reads them. The organisation is NULL for a funder, who acts alone.
+// The place is NULL until given, both coordinates together.
+const Migration kGoodPracticeCases{
+    11,
+    "good-practice cases: cases, their outcomes, funding, photographs and links to the plan",
     {
-        R"sql(CREATE TABLE observations (
+        R"sql(CREATE TABLE good_practice_cases (
   id {identity},
-  submitted_by BIGINT NOT NULL REFERENCES users (id),
-  taxon_id BIGINT REFERENCES bio_taxa (id),
-  latitude DOUBLE PRECISION NOT NULL,
-  longitude DOUBLE PRECISION NOT NULL,
-  observed_on TEXT NOT NULL,
-  individual_count BIGINT NOT NULL CHECK (individual_count > 0),
-  notes TEXT NOT NULL,
-  state TEXT NOT NULL CHECK (state IN ('submitted', 'needs_id', 'verified', 'rejected')),
-  submitted_at TEXT NOT NULL,
-  reviewed_by BIGINT REFERENCES users (id),
-  reviewed_at TEXT,
-  review_note TEXT NOT NULL DEFAULT '',
-  CHECK (state <> 'verified' OR taxon_id IS NOT NULL)
+  organisation_id BIGINT REFERENCES organisations (id),
+  owner_user_id BIGINT NOT NULL REFERENCES users (id),
+  state TEXT NOT NULL
+    CHECK (state IN ('draft', 'submitted', 'returned', 'published', 'withdrawn')),
+  title_zh TEXT NOT NULL,
+  title_en TEXT NOT NULL,
+  latitude DOUBLE PRECISION,
+  longitude DOUBLE PRECISION,
+  district TEXT NOT NULL,
+  habitat TEXT NOT NULL,
+  nbs_kind TEXT NOT NULL,
+  work_zh TEXT NOT NULL,
+  work_en TEXT NOT NULL,
+  return_reason TEXT NOT NULL DEFAULT '',
+  demonstration INTEGER NOT NULL DEFAULT 0 CHECK (demonstration IN (0, 1)),
+  updated_at TEXT NOT NULL,
+  updated_by BIGINT NOT NULL REFERENCES users (id),
+  published_at TEXT,
+  CHECK ((latitude IS NULL AND longitude IS NULL)
+      OR (latitude IS NOT NULL AND longitude IS NOT NULL))
 ))sql",
-        "CREATE INDEX observations_by_state ON observations (state)",
-        "CREATE INDEX observations_by_submitter ON observations (submitted_by)",
-        // taxon_id NULL: "I do not know what it is".
-        R"sql(CREATE TABLE observation_identifications (
-  id {identity},
-  observation_id BIGINT NOT NULL REFERENCES observations (id),
-  user_id BIGINT NOT NULL REFERENCES users (id),
-  taxon_id BIGINT REFERENCES bio_taxa (id),
-  comment TEXT NOT NULL,
-  added_at TEXT NOT NULL
+        "CREATE INDEX good_practice_cases_by_state ON good_practice_cases (state)",
+        R"sql(CREATE TABLE case_outcomes (
+  case_id BIGINT NOT NULL REFERENCES good_practice_cases (id),
+  idx INTEGER NOT NULL,
+  what TEXT NOT NULL,
+  value TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  measured_on TEXT NOT NULL,
+  PRIMARY KEY (case_id, idx)
 ))sql",
-        "CREATE INDEX observation_identifications_by_observation ON observation_identifications "
-        "(observation_id)",
-        // Its photographs (migration 10), in the order they were added.
-        R"sql(CREATE TABLE observation_photos (
-  observation_id BIGINT NOT NULL REFERENCES observations (id),
+        R"sql(CREATE TABLE case_funding (
+  case_id BIGINT NOT NULL REFERENCES good_practice_cases (id),
+  idx INTEGER NOT NULL,
+  source TEXT NOT NULL,
+  amount_cents BIGINT NOT NULL CHECK (amount_cents >= 0),
+  PRIMARY KEY (case_id, idx)
+))sql",
+        // framework: "action" (a plan action number), "kmgbf" or "sdg" (a target's number).
+        R"sql(CREATE TABLE case_links (
+  case_id BIGINT NOT NULL REFERENCES good_practice_cases (id),
+  framework TEXT NOT NULL CHECK (framework IN ('action', 'kmgbf', 'sdg')),
+  code TEXT NOT NULL,
+  PRIMARY KEY (case_id, framework, code)
+))sql",
+        "CREATE INDEX case_links_by_code ON case_links (framework, code)",
+        // A case's photographs (migration 10's photos), in the order added.
+        R"sql(CREATE TABLE case_photos (
+  case_id BIGINT NOT NULL REFERENCES good_practice_cases (id),
   photo_id BIGINT NOT NULL REFERENCES photos (id),
-  position INTEGER NOT NULL CHECK (position > 0),
-  PRIMARY KEY (observation_id, photo_id)
+  position INTEGER NOT NULL,
+  PRIMARY KEY (case_id, photo_id)
 ))sql",
     },
 };
@@ -1173,6 +1191,54 @@ const Migration kFundingMatching{
     },
 };
 
+// Citizen science (issue 11; 000 優先行動 2.2 item 1, 3.5): observations members of the public
+// submit, their identifications, and their review by a verifier (hub/observation_grade.h). The
+// point is kept precise; who sees it generalised is decided when it is shown, as for every hub
+// record. A verified observation is copied into the hub's bsap-citizen-science dataset
+// (hub/citizen_science.h), so these rows are the source and that dataset a view of them.
+const Migration kObservations{
+    13,
+    "citizen science: observations, identifications, photographs",
+    {
+        R"sql(CREATE TABLE observations (
+  id {identity},
+  submitted_by BIGINT NOT NULL REFERENCES users (id),
+  taxon_id BIGINT REFERENCES bio_taxa (id),
+  latitude DOUBLE PRECISION NOT NULL,
+  longitude DOUBLE PRECISION NOT NULL,
+  observed_on TEXT NOT NULL,
+  individual_count BIGINT NOT NULL CHECK (individual_count > 0),
+  notes TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('submitted', 'needs_id', 'verified', 'rejected')),
+  submitted_at TEXT NOT NULL,
+  reviewed_by BIGINT REFERENCES users (id),
+  reviewed_at TEXT,
+  review_note TEXT NOT NULL DEFAULT '',
+  CHECK (state <> 'verified' OR taxon_id IS NOT NULL)
+))sql",
+        "CREATE INDEX observations_by_state ON observations (state)",
+        "CREATE INDEX observations_by_submitter ON observations (submitted_by)",
+        // taxon_id NULL: "I do not know what it is".
+        R"sql(CREATE TABLE observation_identifications (
+  id {identity},
+  observation_id BIGINT NOT NULL REFERENCES observations (id),
+  user_id BIGINT NOT NULL REFERENCES users (id),
+  taxon_id BIGINT REFERENCES bio_taxa (id),
+  comment TEXT NOT NULL,
+  added_at TEXT NOT NULL
+))sql",
+        "CREATE INDEX observation_identifications_by_observation ON observation_identifications "
+        "(observation_id)",
+        // Its photographs (migration 10), in the order they were added.
+        R"sql(CREATE TABLE observation_photos (
+  observation_id BIGINT NOT NULL REFERENCES observations (id),
+  photo_id BIGINT NOT NULL REFERENCES photos (id),
+  position INTEGER NOT NULL CHECK (position > 0),
+  PRIMARY KEY (observation_id, photo_id)
+))sql",
+    },
+};
+
 void replace_all(std::string& text, std::string_view from, std::string_view to) {
   for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
     text.replace(at, from.size(), to);
@@ -1191,6 +1257,7 @@ const std::vector<Migration>& migrations() {
                                           kBiodataSummaries,
                                           kTaxonLists,
                                           kPhotos,
+                                          kGoodPracticeCases,
                                           kFundingMatching,
                                           kObservations};
   return all;

@@ -157,6 +157,24 @@ Response review_page(RequestContext& ctx);                // review_page.cpp
 Response review_scores_submit(RequestContext& ctx);       // review_forms.cpp
 Response review_decision_submit(RequestContext& ctx);     // review_forms.cpp
 
+// Good-practice cases (000 2.7, 2.7.1): object rules in case_view.h.
+Response cases_page(RequestContext& ctx);            // cases_page.cpp
+Response cases_mine_page(RequestContext& ctx);       // cases_work_pages.cpp
+Response cases_review_page(RequestContext& ctx);     // cases_work_pages.cpp
+Response case_new_page(RequestContext& ctx);         // case_form_page.cpp
+Response case_create(RequestContext& ctx);           // case_form_page.cpp
+Response case_page(RequestContext& ctx);             // case_page.cpp
+Response case_edit_page(RequestContext& ctx);        // case_form_page.cpp
+Response case_save(RequestContext& ctx);             // case_form_page.cpp
+Response case_submit(RequestContext& ctx);           // case_steps.cpp
+Response case_withdraw(RequestContext& ctx);         // case_steps.cpp
+Response case_photo_add(RequestContext& ctx);        // case_photo_pages.cpp
+Response case_photo(RequestContext& ctx);            // case_photo_pages.cpp
+Response case_publish(RequestContext& ctx);          // case_steps.cpp
+Response case_return(RequestContext& ctx);           // case_steps.cpp
+Response open_data_cases_json(RequestContext& ctx);  // cases_open_data.cpp
+Response open_data_cases_csv(RequestContext& ctx);   // cases_open_data.cpp
+
 // The biodiversity hub (issue 9 §5, §6): public pages, API and downloads; what each shows of a
 // sensitive species' records depends on the reader (biodata_access.h).
 Response species_search_page(RequestContext& ctx);              // species_search_page.cpp

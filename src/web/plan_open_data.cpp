@@ -12,6 +12,7 @@
 #include "core/csv.h"
 #include "plan/progress.h"
 #include "store/tracker_repo.h"
+#include "web/open_data_response.h"
 #include "web/pages.h"
 #include "web/progress_view.h"
 
@@ -19,17 +20,6 @@ namespace bsap::web {
 namespace {
 
 using Json = nlohmann::json;
-
-// The same for every visitor and free of any session: a publication shows within five minutes.
-Response open_data(std::string content_type, std::string body, std::string disposition) {
-  Response response;
-  response.content_type = std::move(content_type);
-  response.body = std::move(body);
-  response.add_header("Cache-Control", "public, max-age=300");
-  response.add_header("Access-Control-Allow-Origin", "*");
-  response.add_header("Content-Disposition", std::move(disposition));
-  return response;
-}
 
 std::vector<store::ProgressReport> published_reports(const RequestContext& ctx) {
   auto tx = ctx.web().store.begin();
@@ -116,9 +106,9 @@ Response open_data_progress_json(RequestContext& ctx) {
   Json document = {{"title", "Hong Kong BSAP 2035: published progress of the priority items"},
                    {"clause", "000 5.2"},
                    {"reports", reports}};
-  return open_data("application/json; charset=utf-8",
-                   document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n",
-                   "inline; filename=\"plan-progress.json\"");
+  return open_data_response("application/json; charset=utf-8",
+                            document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n",
+                            "inline; filename=\"plan-progress.json\"");
 }
 
 Response open_data_progress_csv(RequestContext& ctx) {
@@ -129,8 +119,8 @@ Response open_data_progress_csv(RequestContext& ctx) {
                        std::string(plan::status_code(report.status)), report.narrative_zh,
                        report.narrative_en, outputs_text(report), report.published_at,
                        report.demonstration ? "true" : "false"});
-  return open_data("text/csv; charset=utf-8; header=present", std::move(csv),
-                   "attachment; filename=\"plan-progress.csv\"");
+  return open_data_response("text/csv; charset=utf-8; header=present", std::move(csv),
+                            "attachment; filename=\"plan-progress.csv\"");
 }
 
 Response open_data_indicators_json(RequestContext& ctx) {
@@ -167,9 +157,9 @@ Response open_data_indicators_json(RequestContext& ctx) {
   Json document = {{"title", "Hong Kong BSAP 2035: indicators and their values"},
                    {"clause", "000 5.2"},
                    {"indicators", indicators}};
-  return open_data("application/json; charset=utf-8",
-                   document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n",
-                   "inline; filename=\"plan-indicators.json\"");
+  return open_data_response("application/json; charset=utf-8",
+                            document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n",
+                            "inline; filename=\"plan-indicators.json\"");
 }
 
 // One row per value; an indicator without values has one row with the year and value empty,
@@ -194,8 +184,8 @@ Response open_data_indicators_csv(RequestContext& ctx) {
       csv += csv_record(row);
     }
   }
-  return open_data("text/csv; charset=utf-8; header=present", std::move(csv),
-                   "attachment; filename=\"plan-indicators.csv\"");
+  return open_data_response("text/csv; charset=utf-8; header=present", std::move(csv),
+                            "attachment; filename=\"plan-indicators.csv\"");
 }
 
 }  // namespace bsap::web

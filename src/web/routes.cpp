@@ -36,6 +36,9 @@ std::span<const Route> app_routes() {
   static const Access owners_and_funders = Access::any_of({Role::applicant, Role::funder});
   static const Access matching_readers =
       Access::any_of({Role::applicant, Role::funder, Role::secretariat});
+  // Good-practice cases (000 2.7, 2.7.1): organisations (applicants) and funders make them, the
+  // working group's secretariat publishes them.
+  static const Access case_makers = Access::any_of({Role::applicant, Role::funder});
   static const Route routes[] = {
       {Method::get, "/", Access::public_, root_redirect},
       {Method::get, "/healthz", Access::public_, health_check},
@@ -111,6 +114,25 @@ std::span<const Route> app_routes() {
       {Method::post, "/{lang}/tracker/projects", project_taggers, tracker_project_tag_save},
       {Method::post, "/{lang}/reports/annual/{year}/midterm", plan_secretariat,
        annual_report_freeze},
+      // Good-practice cases (000 2.7, 2.7.1): published cases are public; case_view.h decides on
+      // each case, so an unpublished one answers 404 to everyone but its owner and (once
+      // submitted) the secretariat. The fixed paths come before /cases/{id}.
+      {Method::get, "/{lang}/cases", Access::public_, cases_page},
+      {Method::get, "/{lang}/cases/mine", case_makers, cases_mine_page},
+      {Method::get, "/{lang}/cases/review", plan_secretariat, cases_review_page},
+      {Method::get, "/{lang}/cases/new", case_makers, case_new_page},
+      {Method::post, "/{lang}/cases/new", case_makers, case_create},
+      {Method::get, "/{lang}/cases/{id}", Access::public_, case_page},
+      {Method::get, "/{lang}/cases/{id}/edit", case_makers, case_edit_page},
+      {Method::post, "/{lang}/cases/{id}/edit", case_makers, case_save},
+      {Method::post, "/{lang}/cases/{id}/submit", case_makers, case_submit},
+      {Method::post, "/{lang}/cases/{id}/withdraw", case_makers, case_withdraw},
+      {Method::post, "/{lang}/cases/{id}/photos", case_makers, case_photo_add},
+      {Method::get, "/{lang}/cases/{id}/photos/{pid}", Access::public_, case_photo},
+      {Method::post, "/{lang}/cases/{id}/publish", plan_secretariat, case_publish},
+      {Method::post, "/{lang}/cases/{id}/return", plan_secretariat, case_return},
+      {Method::get, "/open-data/good-practice-cases.json", Access::public_, open_data_cases_json},
+      {Method::get, "/open-data/good-practice-cases.csv", Access::public_, open_data_cases_csv},
       // The biodiversity hub (issue 9 §5) is public; who sees a sensitive species' precise
       // records is decided per reader inside (biodata_access.h, §6), not by these rules.
       {Method::get, "/{lang}/species", Access::public_, species_search_page},

@@ -20,6 +20,10 @@
 #include "web/templates.h"
 #include "web/web_session.h"
 
+namespace bsap::plan {
+struct CaseLists;  // plan/good_practice.h
+}  // namespace bsap::plan
+
 namespace bsap::web {
 
 // The data the plan and scheme pages show, loaded and checked once at start (serve_command.cpp).
@@ -28,6 +32,7 @@ struct DomainData {
   const std::vector<plan::Indicator>& indicators;  // data/bsap2035/indicators.yaml
   const plan::CbiHandbook& cbi;                    // data/cbi/, before the administrators' bands
   const rules::RulesetRegistry& rulesets;
+  const plan::CaseLists& case_lists;  // data/cases/lists.yaml: good-practice cases' lists
   // Derives the Simplified Chinese of the data's Traditional text (principle 7).
   const SimplifiedConverter& converter;
   // Hong Kong's land and waters as the hub defines them (data/biodata/home_region.yaml): where a

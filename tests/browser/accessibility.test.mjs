@@ -16,7 +16,7 @@ const DATA_PAGES = [
   'plan/kmgbf/3', 'plan/sdg/15', 'plan/matrix', 'ccfs/rules', 'ccfs/rules/diff', 'ccfs/sites',
   'ccfs/sites?category=B&district=sai_kung&q=%E6%9D%91', 'grants',
   'grants?q=%E8%8D%94%E6%9E%9D%E7%AA%A9&type=management_agreement',
-  'dashboard', 'indicators', 'cbi', 'reports/annual/2026',
+  'dashboard', 'indicators', 'cbi', 'reports/annual/2026', 'cases', 'cases?habitat=mangrove',
 ];
 
 const h = useHarness({
@@ -248,7 +248,7 @@ test('the applicant portal meets WCAG 2.2 AA: registration, the organisation, ev
 test('assessment and project pages meet WCAG 2.2 AA', async (t) => {
   h.run(['demo', 'load', '--force']);
   const demoPassword = 'bsap-demo-2026';
-  for (const username of ['secretariat', 'assessor', 'committee', 'ngo', 'plansec', 'department', 'citizen', 'verifier'])
+  for (const username of ['secretariat', 'assessor', 'committee', 'ngo', 'plansec', 'department', 'citizen', 'verifier', 'funder'])
     h.users.set(username, { username, password: demoPassword, role: username });
   // The demo's applications, by their state on the secretariat's dashboard.
   const ids = {};
@@ -278,6 +278,10 @@ test('assessment and project pages meet WCAG 2.2 AA', async (t) => {
     citizen: ['/en/observations', '/zh/observations/new', '/en/observations/new', '/en/observations/1'],
     verifier: ['/zh/observations', '/en/observations/3', '/en/observations/2'],
   };
+  // The demo's good-practice cases (000 2.7.1): 1 and 2 the NGO's, 3 the funder's, all published.
+  pagesByUser.ngo.push('/en/cases/mine', '/zh/cases/new', '/en/cases/1', '/zh-hans/cases/2');
+  pagesByUser.plansec.push('/en/cases/review', '/zh/cases/review');
+  pagesByUser.funder = ['/en/cases/mine', '/en/cases/new', '/zh/cases/3'];
   for (const [username, pathnames] of Object.entries(pagesByUser)) {
     const page = await newAxePage();
     try {

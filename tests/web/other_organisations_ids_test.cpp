@@ -3,11 +3,12 @@
 // draft, a submitted application, a document and a funded project with its reports, a capital
 // item and a change request; two panel members, each assigned to one organisation's application;
 // two departments, one leading the tracker's item 1.1.1 with an unpublished report and its
-// evidence. Every route that takes an id is then walked by the other side's people with the
-// first side's ids (and, under a project, with their own project and the first side's report,
-// item or request): each answer is 403 or 404, shows none of the first side's words, and nothing
-// is written. A GET of the same target by the first side's own person opens, so that the
-// refusals come from whose the id is, not from a target that names nothing.
+// evidence; a draft good-practice case of each organisation (000 2.7.1). Every route that takes an
+// id is then walked by the other side's people with the first side's ids (and, under a project,
+// with their own project and the first side's report, item or request): each answer is 403 or 404,
+// shows none of the first side's words, and nothing is written. A GET of the same target by the
+// first side's own person opens, so that the refusals come from whose the id is, not from a target
+// that names nothing.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -18,11 +19,13 @@
 #include "core/civil_date.h"
 #include "store/application_repo.h"
 #include "store/audit_repo.h"
+#include "store/case_repo.h"
 #include "store/change_request_repo.h"
 #include "store/document_repo.h"
 #include "store/ledger_repo.h"
 #include "store/organisation_repo.h"
 #include "store/panel_repo.h"
+#include "store/photo_repo.h"
 #include "store/project_repo.h"
 #include "store/tracker_repo.h"
 #include "store/user_repo.h"
@@ -45,12 +48,15 @@ const std::string kProjectTitle = "Owner project: Sha Lo Tung marsh stewardship"
 const std::string kDocumentName = "owner-bank-statement.pdf";
 const std::string kEvidenceName = "owner-evidence-photos.pdf";
 const std::string kNarrative = "Owner department's unpublished narrative";
+const std::string kCaseTitle = "Owner case: Tai O salt pan wetland";
 
 // One side: its people and what they own.
 struct Side {
   std::string applicant, member, focal_point;
   std::int64_t draft = 0, submitted = 0, project = 0, document = 0;
   std::int64_t report = 0, capital_item = 0, change_request = 0, evidence = 0;
+  std::int64_t good_case = 0;  // a draft good-practice case
+  std::int64_t photo = 0;      // the case's photograph
 };
 
 class OtherOrganisationsIds : public WebSuite {
@@ -86,6 +92,14 @@ class OtherOrganisationsIds : public WebSuite {
       side.document = store::store_document(*tx, organisation, "bank_statement",
                                             prefix == "xo_owner" ? kDocumentName : "other.pdf",
                                             "%PDF-1.4\n%%EOF\n", applicant);
+      plan::GoodPracticeCase good_case;
+      good_case.organisation_id = organisation;
+      good_case.owner_user_id = applicant;
+      good_case.title.en = prefix == "xo_owner" ? kCaseTitle : "Other case";
+      side.good_case = store::save_case(*tx, good_case, applicant);
+      side.photo = store::add_photo(*tx, {"\xFF\xD8 jpeg", "\xFF\xD8 thumbnail", 4, 3}, "Credit",
+                                    "CC-BY-4.0", applicant);
+      store::add_case_photo(*tx, side.good_case, side.photo, applicant);
       tx->commit();
     }
     const ApplicationOwner owner{organisation, applicant, secretariat_, project_title};
@@ -165,6 +179,7 @@ std::int64_t id_for(const Route& route, const Side& side, bool draft) {
     return draft ? side.draft : side.submitted;
   if (pattern.starts_with("/{lang}/projects/")) return side.project;
   if (pattern.starts_with("/{lang}/plan/evidence/")) return side.evidence;
+  if (pattern.starts_with("/{lang}/cases/")) return side.good_case;
   return side.submitted;  // the assessment's and the members' pages
 }
 
@@ -187,6 +202,7 @@ std::string target_for(const Route& route, const Side& side, bool draft,
   replace(target, "{item}", "1.1.1");
   replace(target, "{year}", "2026");
   replace(target, "{code}", "protected_area_extent");
+  replace(target, "{pid}", std::to_string(side.photo));
   return target;
 }
 
@@ -196,11 +212,14 @@ bool takes_an_id(const Route& route) {
   return rest.find('{') != std::string::npos;
 }
 
-// Public routes show public data whatever the id; the evidence route is public but guards an
-// unpublished report's file itself, so it is walked too.
+// Public routes show public data whatever the id; the evidence route and a case's page and
+// photographs are public but guard an unpublished report's file and an unpublished case
+// themselves, so they are walked too.
 bool walked(const Route& route) {
-  return takes_an_id(route) && (route.access.kind() != Access::Kind::public_ ||
-                                route.pattern == "/{lang}/plan/evidence/{id}");
+  return takes_an_id(route) &&
+         (route.access.kind() != Access::Kind::public_ ||
+          route.pattern == "/{lang}/plan/evidence/{id}" || route.pattern == "/{lang}/cases/{id}" ||
+          route.pattern == "/{lang}/cases/{id}/photos/{pid}");
 }
 
 // Reads the other side may do by design: the plan's focal points form one working group and
@@ -223,7 +242,7 @@ void expect_refused(const HttpResponse& response, const std::string& what) {
       << what << " answered " << response.status << "\n"
       << response.body.substr(0, 300);
   for (const std::string& secret :
-       {kDraftTitle, kProjectTitle, kDocumentName, kEvidenceName, kNarrative})
+       {kDraftTitle, kProjectTitle, kDocumentName, kEvidenceName, kNarrative, kCaseTitle})
     EXPECT_EQ(response.body.find(secret), std::string::npos) << what << " shows " << secret;
 }
 
@@ -233,7 +252,8 @@ TEST_F(OtherOrganisationsIds, TheOwnersOwnGetsOpenSoTheRefusalsMeanSomething) {
       {"/{lang}/projects/", owner_.applicant},
       {"/{lang}/reviews/", owner_.member},
       {"/{lang}/tracker/items/", owner_.focal_point},
-      {"/{lang}/plan/evidence/", owner_.focal_point}};
+      {"/{lang}/plan/evidence/", owner_.focal_point},
+      {"/{lang}/cases/", owner_.applicant}};
   std::map<std::string, HttpClient> clients;
   int opened = 0;
   for (const Route& route : web::app_routes()) {

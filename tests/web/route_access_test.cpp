@@ -10,6 +10,7 @@
 
 #include "store/application_repo.h"
 #include "store/assessment_repo.h"
+#include "store/case_repo.h"
 #include "store/document_repo.h"
 #include "store/observation_repo.h"
 #include "store/matching_repo.h"
@@ -47,8 +48,8 @@ std::int64_t review_application_id = 0;
 // instalment, report and capital item 1 (no project is opened: the project pages answer 404);
 // the plan tracker's item 1.1.1 in 2026, indicator protected_area_extent, CBI indicator 1; the
 // hub's layer dcca and its area A01 (none is imported: the area pages answer 404); the
-// contributor walker's observation 1 and its photograph 1 (it has none: the photo route answers
-// 404).
+// contributor walker's observation 1 and the applicant walker's case 1, with photograph 1 (none
+// is stored: the photo routes answer 404).
 std::string sample_target(const Route& route) {
   static const std::pair<std::string_view, std::string_view> kSamples[] = {
       {"{lang}", "en"},    {"{n}", "1"},
@@ -120,8 +121,9 @@ class RouteAccess : public WebSuite {
     return store::find_user_by_username(*tx, username)->id;
   }
 
-  // The applicant walker's own organisation, draft application 1 and document 1, so that the
-  // portal's routes have objects the walker may reach.
+  // The applicant walker's own organisation, draft application 1, document 1 and draft
+  // good-practice case 1, so that the portal's and the cases' routes have objects the walker
+  // may reach.
   void give_applicant_a_draft() {
     const std::int64_t user = id_of(user_with_role(Role::applicant));
     auto tx = server().store().begin();
@@ -130,6 +132,11 @@ class RouteAccess : public WebSuite {
         *tx, {"測試機構", "Walker Trust Limited", "non_profit_company", false}, user, "Director");
     store::create_application(*tx, {organisation, "management_agreement", "Walk", "{}"}, user);
     store::store_document(*tx, organisation, "other", "walk.pdf", "%PDF-1.4\n%%EOF\n", user);
+    plan::GoodPracticeCase good_case;
+    good_case.organisation_id = organisation;
+    good_case.owner_user_id = user;
+    good_case.title.en = "Walk case";
+    store::save_case(*tx, good_case, user);
     tx->commit();
   }
 
