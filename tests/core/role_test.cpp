@@ -8,12 +8,14 @@
 namespace bsap {
 namespace {
 
-// The architecture's seven, and the plan working group's secretariat (decision 0010), which
-// reviews and publishes the departments' progress.
-TEST(Role, EightRolesWithAccountsInTheArchitecturesOrder) {
+// The architecture's seven; the plan working group's secretariat (decision 0010), which reviews
+// and publishes the departments' progress; and issue 11's contributors (members of the public),
+// funders and species verifiers.
+TEST(Role, ElevenRolesWithAccountsInTheArchitecturesOrder) {
   const std::vector<Role> expected{
-      Role::applicant, Role::secretariat, Role::assessment_panel, Role::approval_panel,
-      Role::committee, Role::focal_point, Role::plan_secretariat, Role::administrator};
+      Role::applicant,   Role::secretariat, Role::assessment_panel, Role::approval_panel,
+      Role::committee,   Role::focal_point, Role::plan_secretariat, Role::administrator,
+      Role::contributor, Role::funder,      Role::verifier};
   EXPECT_EQ(all_roles(), expected);
 }
 
