@@ -14,6 +14,7 @@
 #include "web/case_district.h"
 #include "web/case_view.h"
 #include "web/error_pages.h"
+#include "web/form_rows.h"
 #include "web/pages.h"
 #include "web/tracker_view.h"
 
@@ -31,25 +32,6 @@ struct CaseForm {
   std::vector<std::string> actions, kmgbf, sdgs;
 };
 
-template <std::size_t N>
-std::vector<std::array<std::string, N>> posted_rows(RequestContext& ctx, std::string_view prefix,
-                                                    const std::array<std::string_view, N>& names) {
-  std::vector<std::array<std::string, N>> rows;
-  const auto count = parse_number(ctx.form().get(std::string(prefix) + "_count"));
-  const int rows_sent = count && *count > 0 ? static_cast<int>(std::min(*count, 60.0)) : 0;
-  for (int i = 0; i < rows_sent; ++i) {
-    std::array<std::string, N> row;
-    bool blank = true;
-    for (std::size_t field = 0; field < N; ++field) {
-      row[field] = trim_text(ctx.form().get(std::string(prefix) + "_" + std::to_string(i) + "_" +
-                                            std::string(names[field])));
-      blank = blank && row[field].empty();
-    }
-    if (!blank) rows.push_back(std::move(row));
-  }
-  return rows;
-}
-
 CaseForm posted_form(RequestContext& ctx) {
   const FormData& form = ctx.form();
   CaseForm values;
@@ -66,8 +48,9 @@ CaseForm posted_form(RequestContext& ctx) {
   values.actions = form.all("actions");
   values.kmgbf = form.all("kmgbf");
   values.sdgs = form.all("sdgs");
-  values.outcomes = posted_rows<4>(ctx, "outcome", {"what", "value", "unit", "on"});
-  values.funding = posted_rows<2>(ctx, "funding", {"source", "amount"});
+  values.outcomes =
+      posted_rows<4>(ctx.form(), "outcome", {"what", "value", "unit", "on"}, "outcome_count");
+  values.funding = posted_rows<2>(ctx.form(), "funding", {"source", "amount"}, "funding_count");
   return values;
 }
 

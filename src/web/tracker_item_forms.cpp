@@ -14,6 +14,7 @@
 #include "core/crypto.h"
 #include "core/upload_check.h"
 #include "web/error_pages.h"
+#include "web/form_rows.h"
 #include "web/pages.h"
 #include "web/portal_view.h"
 #include "web/tracker_view.h"
@@ -21,44 +22,16 @@
 namespace bsap::web {
 namespace {
 
-// More rows than a form offers is not a browser's doing.
-constexpr std::size_t kMaxRows = 60;
-
-std::size_t row_count(RequestContext& ctx, std::string_view field) {
-  const auto count = parse_number(ctx.form().get(field));
-  if (!count || *count < 0) return 0;
-  return std::min(static_cast<std::size_t>(*count), kMaxRows);
-}
-
-template <std::size_t N>
-std::vector<std::array<std::string, N>> posted_rows(RequestContext& ctx, std::string_view prefix,
-                                                    const std::array<std::string_view, N>& names,
-                                                    std::string_view count_field) {
-  std::vector<std::array<std::string, N>> rows;
-  const std::size_t count = row_count(ctx, count_field);
-  for (std::size_t i = 0; i < count; ++i) {
-    std::array<std::string, N> row;
-    bool blank = true;
-    for (std::size_t field = 0; field < N; ++field) {
-      row[field] = trim_text(ctx.form().get(std::string(prefix) + "_" + std::to_string(i) + "_" +
-                                            std::string(names[field])));
-      blank = blank && row[field].empty();
-    }
-    if (!blank) rows.push_back(std::move(row));
-  }
-  return rows;
-}
-
 ItemFormValues posted_values(RequestContext& ctx) {
   ItemFormValues values;
   values.status = ctx.form().get("status");
   values.narrative_zh = trim_text(ctx.form().get("narrative_zh"));
   values.narrative_en = trim_text(ctx.form().get("narrative_en"));
-  values.outputs =
-      posted_rows<4>(ctx, "output", {"label_zh", "label_en", "value", "unit"}, "output_count");
+  values.outputs = posted_rows<4>(ctx.form(), "output", {"label_zh", "label_en", "value", "unit"},
+                                  "output_count");
   values.milestones = posted_rows<4>(
-      ctx, "milestone", {"title_zh", "title_en", "due_on", "done_on"}, "milestone_count");
-  values.links = posted_rows<2>(ctx, "link", {"label", "url"}, "link_count");
+      ctx.form(), "milestone", {"title_zh", "title_en", "due_on", "done_on"}, "milestone_count");
+  values.links = posted_rows<2>(ctx.form(), "link", {"label", "url"}, "link_count");
   return values;
 }
 

@@ -12,12 +12,12 @@
 
 #include "biodata/occurrence_columns.h"
 #include "biodata/temp_folder.h"
-#include "hub/area_layer_import.h"
 #include "hub/occurrence_download.h"
 #include "hub/occurrence_import.h"
 #include "store/bio_taxon_repo.h"
 #include "web/router.h"
 #include "web/routes.h"
+#include "web/test_area_layer.h"
 #include "web/web_suite.h"
 
 namespace bsap::test {
@@ -91,16 +91,7 @@ class BiodataPages : public WebSuite {
         "test", "web-survey", {2026, 11, 23}, BSAP_HOME_DIR "/data/biodata/home_region.yaml", {}};
     auto imported = hub::import_occurrences(server().store(), folder_->path() / "web", options);
     ASSERT_TRUE(std::holds_alternative<hub::ImportSummary>(imported));
-    hub::LayerImportRequest layer;
-    layer.file = folder_->write("layer.geojson", kLayer);
-    layer.code = "hubtest";
-    layer.name_en = "Test squares";
-    layer.name_zh = "測試方格";
-    layer.options.code_property = "CODE";
-    layer.options.name_en_property = "NAME";
-    layer.actor = "test";
-    ASSERT_TRUE(std::holds_alternative<hub::LayerImportSummary>(
-        hub::import_area_layer(server().store(), layer)));
+    import_test_layer(server().store(), *folder_, "hubtest", "Test squares", kLayer);
   }
 
   static void TearDownTestSuite() {

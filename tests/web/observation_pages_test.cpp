@@ -9,8 +9,8 @@
 #include <sstream>
 
 #include "biodata/temp_folder.h"
-#include "hub/area_layer_import.h"
 #include "store/bio_taxon_repo.h"
+#include "web/test_area_layer.h"
 #include "web/web_suite.h"
 
 namespace bsap::test {
@@ -41,16 +41,7 @@ class ObservationPages : public WebSuite {
       store::import_checklist(*tx, "obs-test", {frog, turtle}, "test");
       tx->commit();
     }
-    hub::LayerImportRequest layer;
-    layer.file = folder_->write("layer.geojson", kLayer);
-    layer.code = "obstest";
-    layer.name_en = "Test square";
-    layer.name_zh = "測試方格";
-    layer.options.code_property = "CODE";
-    layer.options.name_en_property = "NAME";
-    layer.actor = "test";
-    ASSERT_TRUE(std::holds_alternative<hub::LayerImportSummary>(
-        hub::import_area_layer(server().store(), layer)));
+    import_test_layer(server().store(), *folder_, "obstest", "Test square", kLayer);
   }
 
   static void TearDownTestSuite() {
