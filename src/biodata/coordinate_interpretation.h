@@ -9,13 +9,9 @@
 #include <string_view>
 
 #include "biodata/occurrence_flag.h"
+#include "core/lon_lat.h"
 
 namespace bsap::biodata {
-
-struct LonLat {
-  double lon = 0;
-  double lat = 0;
-};
 
 struct CoordinateTerms {
   std::string_view decimal_latitude;

@@ -7,8 +7,9 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 
-#include "biodata/coordinate_interpretation.h"
+#include "core/lon_lat.h"
 
 namespace bsap::biodata {
 

@@ -12,14 +12,10 @@
 #include <variant>
 #include <vector>
 
+#include "core/lon_lat.h"
 #include "geo/geo_input_error.h"
 
 namespace bsap::geo {
-
-struct LonLat {
-  double lon = 0;
-  double lat = 0;
-};
 
 struct GridPoint {
   double easting = 0;

@@ -25,7 +25,7 @@ biodata::Occurrence as_occurrence(const store::StoredObservation& observation) {
   o.date = biodata::CalendarDate{observation.observed_on.year(),
                                  static_cast<int>(observation.observed_on.month()),
                                  static_cast<int>(observation.observed_on.day())};
-  o.point = biodata::LonLat{observation.longitude, observation.latitude};
+  o.point = LonLat{observation.longitude, observation.latitude};
   o.individual_count = observation.individual_count;
   return o;
 }

@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <string>
 
-#include "biodata/coordinate_interpretation.h"
+#include "core/lon_lat.h"
 
 namespace bsap::hub {
 
@@ -12,7 +12,7 @@ struct HomeRegion {
   double min_lat = 0, max_lat = 0, min_lon = 0, max_lon = 0;
   std::string source;
 
-  bool contains(biodata::LonLat point) const {
+  bool contains(LonLat point) const {
     return point.lat >= min_lat && point.lat <= max_lat && point.lon >= min_lon &&
            point.lon <= max_lon;
   }

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "biodata/coordinate_interpretation.h"
 #include "core/civil_date.h"
+#include "core/lon_lat.h"
 #include "hub/home_region.h"
 
 namespace bsap::hub {
@@ -39,7 +39,7 @@ struct ObservationFieldFault {
 };
 
 struct ObservationDetails {
-  biodata::LonLat point;
+  LonLat point;
   CivilDate observed_on;
   std::int64_t individual_count = 1;
   std::string notes;

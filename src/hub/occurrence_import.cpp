@@ -63,7 +63,7 @@ struct Pipeline {
       : checklist(names), region(load_home_region(options.home_region)), placer(areas) {
     context.today = options.today;
     context.checklist = &checklist;
-    context.coordinates.in_home_region = [this](biodata::LonLat p) { return region.contains(p); };
+    context.coordinates.in_home_region = [this](LonLat p) { return region.contains(p); };
     context.coordinates.from_hk1980_grid = [this](double e, double n) {
       return placer.from_hk1980_grid(e, n);
     };

@@ -48,7 +48,7 @@ OccurrencePlacer::OccurrencePlacer(OccurrencePlacer&&) noexcept = default;
 Placement OccurrencePlacer::place(const biodata::Occurrence& occurrence) {
   Placement placement;
   if (!occurrence.point || occurrence.flags.has_geospatial_issue()) return placement;
-  const biodata::LonLat& point = *occurrence.point;
+  const LonLat& point = *occurrence.point;
   if (auto grid = state_->projection.to_grid({point.lon, point.lat}))
     if (auto square = geo::grid_square_of(*grid))
       placement.grid_cell = geo::grid_square_code(*square);
@@ -60,10 +60,10 @@ Placement OccurrencePlacer::place(const biodata::Occurrence& occurrence) {
   return placement;
 }
 
-std::optional<biodata::LonLat> OccurrencePlacer::from_hk1980_grid(double easting, double northing) {
+std::optional<LonLat> OccurrencePlacer::from_hk1980_grid(double easting, double northing) {
   auto point = state_->projection.to_lon_lat({easting, northing});
   if (!point) return std::nullopt;
-  return biodata::LonLat{point->lon, point->lat};
+  return LonLat{point->lon, point->lat};
 }
 
 }  // namespace bsap::hub

@@ -27,7 +27,7 @@ class OccurrencePlacer {
 
   Placement place(const biodata::Occurrence& occurrence);
   // WGS84 of an HK1980 Grid point, for the interpretation of verbatim grid coordinates.
-  std::optional<biodata::LonLat> from_hk1980_grid(double easting, double northing);
+  std::optional<LonLat> from_hk1980_grid(double easting, double northing);
 
  private:
   struct State;

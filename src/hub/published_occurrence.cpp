@@ -34,9 +34,8 @@ PublishedOccurrence publish_occurrence(const store::StoredOccurrence& stored,
   const biodata::FlagSet flags(stored.flags);
   out.issues = issue_names(flags);
 
-  std::optional<biodata::LonLat> point;
-  if (stored.longitude && stored.latitude)
-    point = biodata::LonLat{*stored.longitude, *stored.latitude};
+  std::optional<LonLat> point;
+  if (stored.longitude && stored.latitude) point = LonLat{*stored.longitude, *stored.latitude};
   // An unknown number is treated as the strictest category: withholding too much is the safe
   // mistake.
   const biodata::Sensitivity sensitivity =

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "biodata/coordinate_interpretation.h"
+#include "core/lon_lat.h"
 #include "store/bio_query_repo.h"
 
 namespace bsap::hub {
@@ -23,7 +23,7 @@ struct PublishedOccurrence {
   std::string individual_count;
   std::string locality;  // "" when withheld with the point
   std::string recorded_by;
-  std::optional<biodata::LonLat> point;  // generalised or none, as the reader may see it
+  std::optional<LonLat> point;  // generalised or none, as the reader may see it
   std::optional<double> uncertainty_m;
   bool on_map = false;  // a point and no geospatial flag (GBIF's GEOSPATIAL_RULES)
   std::string issues;   // GBIF flag names, ";"-separated, as GBIF's `issue` column

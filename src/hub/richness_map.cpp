@@ -37,13 +37,13 @@ std::string richness_geojson(std::span<const store::SquareRichness> squares,
     kept.push_back(&square);
     add_corners(*parsed, corners);
   }
-  std::vector<geo::LonLat> lon_lat = projection.to_lon_lat(corners);
+  std::vector<LonLat> lon_lat = projection.to_lon_lat(corners);
   Json features = Json::array();
   for (std::size_t i = 0; i < kept.size(); ++i) {
     Json ring = Json::array();
     bool finite = true;
     for (std::size_t c = 0; c < 5; ++c) {  // closed: the first corner again
-      const geo::LonLat& corner = lon_lat[i * 4 + c % 4];
+      const LonLat& corner = lon_lat[i * 4 + c % 4];
       finite = finite && std::isfinite(corner.lon) && std::isfinite(corner.lat);
       ring.push_back({rounded(corner.lon), rounded(corner.lat)});
     }

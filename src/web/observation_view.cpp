@@ -75,9 +75,9 @@ PageData observation_row(RequestContext& ctx, const store::StoredObservation& ob
     row.set("grade", ctx.text("observation_grade_" + std::string(hub::quality_grade_code(*grade))));
   auto sensitivity = biodata::sensitivity_from_number(observation.place_sensitivity)
                          .value_or(biodata::Sensitivity::withheld);
-  biodata::PublishedLocation place = biodata::publish_location(
-      biodata::LonLat{observation.longitude, observation.latitude}, std::nullopt, sensitivity,
-      sees_precise_observation(ctx, observation));
+  biodata::PublishedLocation place =
+      biodata::publish_location(LonLat{observation.longitude, observation.latitude}, std::nullopt,
+                                sensitivity, sees_precise_observation(ctx, observation));
   if (place.point)
     row.set("place", format_degrees(place.point->lat) + ", " + format_degrees(place.point->lon));
   else
