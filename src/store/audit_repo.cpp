@@ -27,6 +27,12 @@ AuditHead lock_audit_head(Transaction& tx) {
 
 }  // namespace
 
+std::string audit_head_hash(Transaction& tx) {
+  std::string hash;
+  tx.sql() << "SELECT hash FROM audit_head WHERE id = 1", soci::into(hash);
+  return hash;
+}
+
 std::int64_t audit_head_seq(Transaction& tx) {
   std::int64_t seq = 0;
   tx.sql() << "SELECT seq FROM audit_head WHERE id = 1", soci::into(seq);

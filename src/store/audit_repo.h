@@ -25,6 +25,10 @@ std::int64_t append_audit(Transaction& tx, const AuditEvent& event);
 // The newest record's seq (0 before the first). Every state change appends a record, so what a
 // page built from the database shows is current while this number is unchanged.
 std::int64_t audit_head_seq(Transaction& tx);
+// The newest record's hash (the chain's genesis hash before the first). It stands for the whole
+// history, so unlike the seq it also tells one database from another: what is kept per head hash is
+// right for any store a process opens.
+std::string audit_head_hash(Transaction& tx);
 
 // Every record in sequence order, for verification and export.
 std::vector<AuditRecord> load_audit_log(Transaction& tx);

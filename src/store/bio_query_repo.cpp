@@ -116,12 +116,13 @@ std::vector<StoredOccurrence> read_occurrences(Transaction& tx, std::string_view
 
 }  // namespace
 
-std::vector<TaxonHit> search_species(Transaction& tx, std::string_view text, int limit) {
+std::vector<TaxonHit> search_species(Transaction& tx, std::string_view text,
+                                     std::span<const std::int64_t> also_found, int limit) {
   std::vector<TaxonHit> hits;
   std::string wanted = trimmed(text);
   if (wanted.empty()) return hits;
   std::string pattern = like_pattern(wanted);
-  std::vector<long long> ids;
+  std::vector<std::int64_t> ids(also_found.begin(), also_found.end());
   long long id = 0;
   soci::statement st =
       (tx.sql().prepare << "SELECT DISTINCT COALESCE(accepted_id, id) FROM bio_taxa WHERE "
@@ -130,12 +131,29 @@ std::vector<TaxonHit> search_species(Transaction& tx, std::string_view text, int
        soci::use(pattern), soci::use(pattern), soci::use(pattern), soci::into(id));
   st.execute();
   while (st.fetch()) ids.push_back(id);
-  for (long long taxon_id : ids)
+  std::ranges::sort(ids);
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  for (std::int64_t taxon_id : ids)
     if (auto taxon = find_taxon(tx, taxon_id))
       hits.push_back({std::move(*taxon), count_records(tx, taxon_id)});
   std::ranges::sort(hits, {}, [](const TaxonHit& hit) { return hit.taxon.scientific_name; });
   if (hits.size() > static_cast<std::size_t>(limit)) hits.resize(limit);
   return hits;
+}
+
+std::vector<TaxonChineseName> taxon_chinese_names(Transaction& tx) {
+  std::vector<TaxonChineseName> out;
+  TaxonChineseName row;
+  long long accepted = 0;
+  soci::statement st = (tx.sql().prepare << "SELECT COALESCE(accepted_id, id), name_zh "
+                                            "FROM bio_taxa WHERE name_zh <> '' ORDER BY id",
+                        soci::into(accepted), soci::into(row.name_zh));
+  st.execute();
+  while (st.fetch()) {
+    row.accepted_id = accepted;
+    out.push_back(row);
+  }
+  return out;
 }
 
 std::vector<StoredOccurrence> taxon_occurrences(Transaction& tx, std::int64_t taxon_id) {

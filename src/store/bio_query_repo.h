@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,8 +21,18 @@ struct TaxonHit {
 };
 
 // Accepted taxa whose scientific, Chinese or English name (or a synonym's) contains text, case
-// aside; by scientific name, at most limit. Nothing for a text of only spaces.
-std::vector<TaxonHit> search_species(Transaction& tx, std::string_view text, int limit);
+// aside, and the accepted taxa also_found (found by the caller some other way: hub/
+// species_search.h finds Simplified Chinese); by scientific name, at most limit. Nothing for a
+// text of only spaces.
+std::vector<TaxonHit> search_species(Transaction& tx, std::string_view text,
+                                     std::span<const std::int64_t> also_found, int limit);
+
+struct TaxonChineseName {
+  std::int64_t accepted_id = 0;  // the taxon's own id, or its accepted name's for a synonym
+  std::string name_zh;           // as the checklist gave it (Traditional)
+};
+// Every taxon's Chinese name, synonyms' included; none for a taxon without one.
+std::vector<TaxonChineseName> taxon_chinese_names(Transaction& tx);
 
 struct StoredOccurrence {
   std::int64_t id = 0;

@@ -67,7 +67,7 @@ Response biodata_species_api(RequestContext& ctx) {
   const std::string q = ctx.query().get("q");
   {
     auto tx = ctx.web().store.begin();
-    hits = store::search_species(*tx, q, kMostHits);
+    hits = find_species(ctx, *tx, q, kMostHits);
   }
   Json species = Json::array();
   for (const store::TaxonHit& hit : hits) species.push_back(hit_json(hit));

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "biodata/taxon_status.h"
+#include "hub/species_search.h"
 #include "web/url.h"
 
 namespace bsap::web {
@@ -50,6 +51,14 @@ PageData area_species_marks(const RequestContext& ctx, const store::AreaSpecies&
                taxon_common_name(ctx, species.name_zh, species.name_en, species.scientific_name),
                species.scientific_name, species.establishment, species.iucn_category,
                species.sensitivity);
+}
+
+std::vector<store::TaxonHit> find_species(const RequestContext& ctx, store::Transaction& tx,
+                                          std::string_view text, int limit) {
+  // One per process: it is kept per audit head hash, which two databases share only while both
+  // logs are empty, and then neither holds a taxon (a checklist import is audited).
+  static hub::SimplifiedNameIndex names;
+  return hub::search_species(tx, names, ctx.web().domain.converter, text, limit);
 }
 
 std::string species_href(const RequestContext& ctx, std::int64_t taxon_id) {

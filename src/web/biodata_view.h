@@ -3,6 +3,8 @@
 // species, area and map pages and their downloads.
 #pragma once
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "store/bio_area_repo.h"
 #include "store/bio_query_repo.h"
@@ -23,6 +25,10 @@ std::string taxon_common_name(const RequestContext& ctx, const std::string& name
 // sensitive}: the marks every list of species shows.
 PageData taxon_marks(const RequestContext& ctx, const store::BioTaxon& taxon);
 PageData area_species_marks(const RequestContext& ctx, const store::AreaSpecies& species);
+
+// The species whose names contain text, in any of the page's scripts (hub/species_search.h).
+std::vector<store::TaxonHit> find_species(const RequestContext& ctx, store::Transaction& tx,
+                                          std::string_view text, int limit);
 
 std::string species_href(const RequestContext& ctx, std::int64_t taxon_id);
 std::string area_href(const RequestContext& ctx, const std::string& layer, const std::string& area);

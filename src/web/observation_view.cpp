@@ -110,7 +110,7 @@ SpeciesAnswer read_species(RequestContext& ctx, store::Transaction& tx, bool unk
         unknown_allowed ? "observation_error_species_empty" : "observation_error_species_needed";
     return answer;
   }
-  std::vector<store::TaxonHit> hits = store::search_species(tx, typed, kMostChoices + 1);
+  std::vector<store::TaxonHit> hits = find_species(ctx, tx, typed, kMostChoices + 1);
   auto exact = std::ranges::find_if(
       hits, [&](const store::TaxonHit& hit) { return names_exactly(hit.taxon, typed); });
   if (exact != hits.end() || hits.size() == 1) {

@@ -30,7 +30,7 @@ Response species_search_page(RequestContext& ctx) {
   std::int64_t taxa = 0;
   {
     auto tx = ctx.web().store.begin();
-    hits = store::search_species(*tx, q, kMostHits + 1);
+    hits = find_species(ctx, *tx, q, kMostHits + 1);
     taxa = store::count_taxa(*tx);
   }
   PageData data;

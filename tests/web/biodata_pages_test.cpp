@@ -298,6 +298,18 @@ TEST_F(BiodataPages, TheSearchFindsEveryKindOfName) {
   EXPECT_EQ(anonymous().get("/en/species?q=%25").body.find("Mikania"), std::string::npos);
 }
 
+// The checklist's names are Traditional; a reader of /zh-hans/ types Simplified (decision 0016).
+TEST_F(BiodataPages, TheSearchFindsATraditionalNameTypedInSimplified) {
+  const std::string frog = "/zh-hans/species/" + std::to_string(taxon_id("Liuixalus romeri"));
+  HttpResponse page = anonymous().get(  // 卢氏小树蛙, stored 盧氏小樹蛙
+      "/zh-hans/species?q=%E5%8D%A2%E6%B0%8F%E5%B0%8F%E6%A0%91%E8%9B%99");
+  EXPECT_NE(page.body.find("href=\"" + frog + "\""), std::string::npos);
+  Json api = Json::parse(  // 金钱龟, stored 金錢龜
+      anonymous().get("/api/v1/biodata/species?q=%E9%87%91%E9%92%B1%E9%BE%9F").body);
+  ASSERT_EQ(api["species"].size(), 1u);
+  EXPECT_EQ(api["species"][0]["scientificName"], "Cuora trifasciata");
+}
+
 TEST_F(BiodataPages, ASynonymsPageSendsTheReaderToItsAcceptedName) {
   HttpResponse page =
       anonymous().get("/en/species/" + std::to_string(taxon_id("Philautus romeri")));
