@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "biodata/archive_reader.h"
+#include "biodata/occurrence_flag.h"
 #include "biodata/temp_folder.h"
 
 namespace bsap::hub {
