@@ -67,8 +67,8 @@ std::string_view programme_state_code(ProgrammeState state) {
 }
 
 std::optional<ProgrammeState> parse_programme_state(std::string_view code) {
-  for (auto state : {ProgrammeState::submitted, ProgrammeState::published,
-                     ProgrammeState::returned, ProgrammeState::closed})
+  for (auto state : {ProgrammeState::submitted, ProgrammeState::published, ProgrammeState::returned,
+                     ProgrammeState::closed})
     if (programme_state_code(state) == code) return state;
   return std::nullopt;
 }

@@ -13,8 +13,7 @@ Attendance at(std::int64_t person, std::int64_t event, std::int64_t programme, c
 
 const std::vector<Attendance> kAttendance{
     at(1, 10, 100, "2.2.1", 2026, 180),  // the same person at two events
-    at(1, 11, 100, "2.2.1", 2026, 120),
-    at(2, 10, 100, "2.2.1", 2026, 180),
+    at(1, 11, 100, "2.2.1", 2026, 120), at(2, 10, 100, "2.2.1", 2026, 180),
     at(3, 20, 200, "2.1.2", 2026, 60),   // another item's programme
     at(2, 12, 100, "2.2.1", 2027, 240),  // the next year
 };

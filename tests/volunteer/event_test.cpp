@@ -9,8 +9,8 @@ namespace {
 const CivilDate kToday = *CivilDate::from_ymd(2026, 11, 24);
 
 EventEntry mangrove_clean_up() {
-  return {"紅樹林清潔日", "Mangrove clean-up", "2026-12-05", "09:00", "12:30",
-          "米埔自然保護區",  "Mai Po Nature Reserve", "30"};
+  return {"紅樹林清潔日",   "Mangrove clean-up",     "2026-12-05", "09:00", "12:30",
+          "米埔自然保護區", "Mai Po Nature Reserve", "30"};
 }
 
 std::vector<EventFault> faults_of(const EventEntry& entry) {

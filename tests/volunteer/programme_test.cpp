@@ -92,8 +92,8 @@ TEST(VolunteerProgramme, OnlyPublishedAndClosedProgrammesArePublic) {
 }
 
 TEST(VolunteerProgramme, StateCodesReadBack) {
-  for (auto state : {ProgrammeState::submitted, ProgrammeState::published,
-                     ProgrammeState::returned, ProgrammeState::closed})
+  for (auto state : {ProgrammeState::submitted, ProgrammeState::published, ProgrammeState::returned,
+                     ProgrammeState::closed})
     EXPECT_EQ(parse_programme_state(programme_state_code(state)), state);
   EXPECT_FALSE(parse_programme_state("draft"));
 }

@@ -68,8 +68,8 @@ TEST(VolunteerAttendance, HoursServedAreDecimalHoursToTheMinute) {
 }
 
 TEST(VolunteerAttendance, HoursOutsideOneMinuteToADayOrNotNumbersAreRefused) {
-  for (const char* bad : {"0", "0.00", "24.01", "25", "", ".5", "3.", "2.333", "-1",
-                          "1,5", "abc", "100"})
+  for (const char* bad :
+       {"0", "0.00", "24.01", "25", "", ".5", "3.", "2.333", "-1", "1,5", "abc", "100"})
     EXPECT_FALSE(parse_hours_served(bad)) << bad;
 }
 
