@@ -74,7 +74,10 @@ TEST(IndicatorRegistry, EachComputedIndicatorIsComputedOnceInItsUnit) {
         << indicator.computed_from << " twice";
   }
   EXPECT_EQ(unit_of, (std::map<std::string, std::string>{{"ccfs_grants_approved", "count"},
-                                                         {"ccfs_grant_amount", "HK$"}}));
+                                                         {"ccfs_grant_amount", "HK$"},
+                                                         {"volunteers_engaged", "people"},
+                                                         {"volunteer_hours", "hours"},
+                                                         {"citizen_scientists", "people"}}));
 }
 
 // The seed gives no figures for these indicators, so none may carry an invented baseline.
