@@ -1,9 +1,11 @@
 // GET /LANG/observations/programmes/mine: a volunteer's own sign-ups (issue 11; 000 優先行動 2.2
 // item 1), newest event first, with their state and the hours recorded, and the hours served in
-// each year: what a volunteer would show a school or an employer.
+// each year: what a volunteer would show a school or an employer; and what they were told (a
+// place confirmed from the waiting list, an event cancelled).
 #include <map>
 
 #include "store/volunteer_repo.h"
+#include "web/notification_view.h"
 #include "web/observation_view.h"
 #include "web/pages.h"
 #include "web/volunteer_view.h"
@@ -36,6 +38,9 @@ Response my_volunteering_page(RequestContext& ctx) {
     years.push_back(row);
   }
   PageData data;
+  PageData notifications = notification_rows(ctx, *tx, ctx.user()->id);
+  data.set("has_notifications", notifications.is_non_empty_list());
+  data.set("notifications", notifications);
   data.set("has_sign_ups", rows.is_non_empty_list());
   data.set("sign_ups", rows);
   data.set("has_years", years.is_non_empty_list());

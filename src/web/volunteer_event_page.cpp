@@ -6,6 +6,7 @@
 // POST .../cancel: the organiser cancels the event.
 #include <set>
 
+#include "store/notification_repo.h"
 #include "store/volunteer_repo.h"
 #include "web/error_pages.h"
 #include "web/observation_view.h"
@@ -100,6 +101,22 @@ void set_organiser_part(RequestContext& ctx, store::Transaction& tx, const Route
     data.set("cancel_action", event_link(ctx, routed.event.id, "/cancel"));
 }
 
+// Tells a volunteer what happened to their place, where their own page shows it.
+void tell(store::Transaction& tx, std::int64_t user_id, const RoutedEvent& routed, std::string kind,
+          std::string_view what_zh, std::string_view what_en, std::string_view actor) {
+  const auto& d = routed.event.details;
+  const std::string day =
+      format_iso(d.held_on) + " " + volunteer::format_time_of_day(d.starts_minute);
+  const std::string title_zh = d.title_zh.empty() ? d.title_en : d.title_zh;
+  const std::string title_en = d.title_en.empty() ? d.title_zh : d.title_en;
+  store::add_notification(
+      tx,
+      {std::nullopt, user_id, std::move(kind), std::string(what_zh) + "：" + title_zh,
+       std::string(what_en) + ": " + title_en, title_zh + "（" + day + "）",
+       title_en + " (" + day + ")"},
+      actor);
+}
+
 // Runs a change on the routed event in one transaction, then shows the event again.
 template <typename Change>
 Response change_event(RequestContext& ctx, Change change) {
@@ -169,7 +186,9 @@ Response volunteer_cancel_sign_up(RequestContext& ctx) {
           return FieldError{"sign-up", ctx.text("volunteer_error_no_sign_up")};
         if (volunteer::attendance_open(routed.event.details.held_on, volunteer_today()))
           return FieldError{"sign-up", ctx.text("volunteer_error_event_begun")};
-        store::cancel_sign_up(tx, routed.event.id, visitor.user_id);
+        if (auto promoted = store::cancel_sign_up(tx, routed.event.id, visitor.user_id))
+          tell(tx, *promoted, routed, "volunteer_place_confirmed", "名額已確認",
+               "Your place is confirmed", ctx.user()->username);
         return std::nullopt;
       });
 }
@@ -185,6 +204,10 @@ Response volunteer_event_cancel(RequestContext& ctx) {
             volunteer::attendance_open(routed.event.details.held_on, volunteer_today()))
           return FieldError{"cancel", ctx.text("volunteer_error_event_begun")};
         store::cancel_event(tx, routed.event.id, visitor.user_id);
+        for (const store::StoredSignUp& sign_up : store::sign_ups_of(tx, routed.event.id))
+          if (sign_up.state != SignUpState::cancelled)
+            tell(tx, sign_up.user_id, routed, "volunteer_event_cancelled", "活動已取消",
+                 "Event cancelled", ctx.user()->username);
         return std::nullopt;
       });
 }

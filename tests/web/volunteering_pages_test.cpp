@@ -190,10 +190,27 @@ TEST_F(VolunteeringPages, AFullEventKeepsAWaitingListAndACancelledPlaceGoesToThe
 
   EXPECT_EQ(post(ada, event + "/cancel-sign-up", {}).status, 303);
   EXPECT_TRUE(shows(ben.get(event), "volunteer_sign_up_confirmed", Lang::en));
+  const HttpResponse bens_page = ben.get("/en/observations/programmes/mine");
+  EXPECT_TRUE(has(bens_page, "Your place is confirmed: Reed bed clean-up"));
   const HttpResponse organiser_view = signed_in_as("vol_focal_a").get(event);
   EXPECT_TRUE(has(organiser_view, "vol_ben"));
   EXPECT_FALSE(has(anonymous().get(event), "vol_ben"));  // who signed up is the organiser's
   EXPECT_FALSE(has(signed_in_as("vol_cat").get(event), "vol_ben"));
+}
+
+TEST_F(VolunteeringPages, ACancelledEventTellsThoseSignedUpAndTakesNoMore) {
+  const std::string event = event_with_places("5");
+  EXPECT_EQ(post(signed_in_as("vol_cat"), event + "/sign-up", {}).status, 303);
+  const HttpResponse not_theirs = post(signed_in_as("vol_focal_b"), event + "/cancel", {});
+  EXPECT_EQ(not_theirs.status, 409);
+  EXPECT_TRUE(shows(not_theirs, "volunteer_error_not_organiser", Lang::en));
+  EXPECT_EQ(post(signed_in_as("vol_focal_a"), event + "/cancel", {}).status, 303);
+  EXPECT_TRUE(shows(anonymous().get(event), "volunteer_event_cancelled", Lang::en));
+  EXPECT_TRUE(has(signed_in_as("vol_cat").get("/en/observations/programmes/mine"),
+                  "Event cancelled: Reed bed clean-up"));
+  const HttpResponse refused = post(signed_in_as("vol_ada"), event + "/sign-up", {});
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_TRUE(shows(refused, "volunteer_refusal_event_cancelled", Lang::en));
 }
 
 TEST_F(VolunteeringPages, SignUpClosesTheDayBefore) {
