@@ -7,6 +7,8 @@
 //   POST .../{id}/events: its organiser adds an event to a published programme;
 //   POST .../{id}/close: its organiser closes it (its record stays public).
 // Every refusal shows the page again with what to fix; every change is audited by the store.
+#include <variant>
+
 #include "store/volunteer_repo.h"
 #include "web/error_pages.h"
 #include "web/observation_view.h"
@@ -72,11 +74,46 @@ std::optional<store::StoredProgramme> routed_programme(RequestContext& ctx, stor
   return programme;
 }
 
-// A step the programme's state does not allow: the page again, saying why.
-Response step_refused(RequestContext& ctx, std::unique_ptr<store::Transaction>& tx) {
-  tx.reset();
-  return volunteer_programme_page_with(ctx, {}, {{"programme", ctx.text("volunteer_error_state")}},
-                                       409);
+// A form refused: the programme's page again, with what was typed and what to fix.
+struct Refusal {
+  ProgrammeForms forms;
+  std::vector<FieldError> errors;
+  int status = 422;
+};
+using Outcome = std::variant<std::string, Refusal>;  // where to go next, or why not
+
+// A step the programme's state does not allow (another tab took it first, say).
+Refusal state_refusal(const RequestContext& ctx) {
+  return {{}, {{"programme", ctx.text("volunteer_error_state")}}, 409};
+}
+
+// Runs a form on the routed programme, as `actor`, in one transaction; 404 when the visitor may
+// not act on it so.
+template <typename Change>
+Response change_programme(RequestContext& ctx, Actor actor, Change change) {
+  const VolunteerVisitor visitor = volunteer_visitor(ctx);
+  auto tx = begin_for_visitor(ctx);
+  auto programme = routed_programme(ctx, *tx, visitor, actor);
+  if (!programme) return error_page(ctx, ErrorPage::not_found);
+  Outcome outcome = change(*tx, *programme, visitor);
+  if (auto* refusal = std::get_if<Refusal>(&outcome)) {
+    tx.reset();
+    return volunteer_programme_page_with(ctx, refusal->forms, refusal->errors, refusal->status);
+  }
+  tx->commit();
+  return redirect_see_other(std::get<std::string>(outcome));
+}
+
+// The review form's fault, if any.
+std::optional<FieldError> review_fault(const RequestContext& ctx, const std::string& decision,
+                                       const std::string& note) {
+  if (decision != "publish" && decision != "send_back")
+    return FieldError{"decision", ctx.text("volunteer_error_decision")};
+  if (decision == "send_back" && note.empty())
+    return FieldError{"review_note", ctx.text("volunteer_error_return_reason")};
+  if (note.size() > kMostReviewNoteBytes)
+    return FieldError{"review_note", ctx.text("volunteer_error_note_long")};
+  return std::nullopt;
 }
 
 }  // namespace
@@ -121,78 +158,64 @@ Response volunteer_programme_submit(RequestContext& ctx) {
 }
 
 Response volunteer_programme_resubmit(RequestContext& ctx) {
-  const VolunteerVisitor visitor = volunteer_visitor(ctx);
-  auto tx = begin_for_visitor(ctx);
-  auto programme = routed_programme(ctx, *tx, visitor, Actor::organiser);
-  if (!programme) return error_page(ctx, ErrorPage::not_found);
-  if (!volunteer::programme_after(programme->state, ProgrammeStep::resubmit))
-    return step_refused(ctx, tx);
-  const auto entry = read_programme(ctx);
-  const auto checked = volunteer::check_programme(entry, plan_item_ids(ctx));
-  if (!checked.details) {
-    tx.reset();
-    return volunteer_programme_page_with(ctx, {entry, {}}, programme_errors(ctx, checked), 422);
-  }
-  store::resubmit_programme(*tx, programme->id, *checked.details, visitor.user_id);
-  tx->commit();
-  return redirect_see_other(programme_link(ctx, programme->id));
+  return change_programme(
+      ctx, Actor::organiser,
+      [&](store::Transaction& tx, const store::StoredProgramme& programme,
+          const VolunteerVisitor& visitor) -> Outcome {
+        if (!volunteer::programme_after(programme.state, ProgrammeStep::resubmit))
+          return state_refusal(ctx);
+        const auto entry = read_programme(ctx);
+        const auto checked = volunteer::check_programme(entry, plan_item_ids(ctx));
+        if (!checked.details) return Refusal{{entry, {}}, programme_errors(ctx, checked)};
+        store::resubmit_programme(tx, programme.id, *checked.details, visitor.user_id);
+        return programme_link(ctx, programme.id);
+      });
 }
 
 Response volunteer_programme_review(RequestContext& ctx) {
-  const VolunteerVisitor visitor = volunteer_visitor(ctx);
-  auto tx = begin_for_visitor(ctx);
-  auto programme = routed_programme(ctx, *tx, visitor, Actor::reviewer);
-  if (!programme) return error_page(ctx, ErrorPage::not_found);
-  const std::string decision = ctx.form().get("decision");
-  const std::string note = ctx.form().get("review_note");
-  std::optional<FieldError> error;
-  if (decision != "publish" && decision != "send_back")
-    error = FieldError{"decision", ctx.text("volunteer_error_decision")};
-  else if (decision == "send_back" && note.empty())
-    error = FieldError{"review_note", ctx.text("volunteer_error_return_reason")};
-  else if (note.size() > kMostReviewNoteBytes)
-    error = FieldError{"review_note", ctx.text("volunteer_error_note_long")};
-  if (error) {
-    tx.reset();
-    return volunteer_programme_page_with(ctx, {}, {*error}, 422);
-  }
-  const auto step = decision == "publish" ? ProgrammeStep::publish : ProgrammeStep::send_back;
-  if (!volunteer::programme_after(programme->state, step)) return step_refused(ctx, tx);
-  store::take_programme_step(*tx, programme->id, step, note, visitor.user_id);
-  tx->commit();
-  return redirect_see_other(programme_link(ctx, programme->id));
+  return change_programme(
+      ctx, Actor::reviewer,
+      [&](store::Transaction& tx, const store::StoredProgramme& programme,
+          const VolunteerVisitor& visitor) -> Outcome {
+        const std::string decision = ctx.form().get("decision");
+        const std::string note = ctx.form().get("review_note");
+        if (auto fault = review_fault(ctx, decision, note)) return Refusal{{}, {*fault}};
+        const auto step = decision == "publish" ? ProgrammeStep::publish : ProgrammeStep::send_back;
+        if (!volunteer::programme_after(programme.state, step)) return state_refusal(ctx);
+        store::take_programme_step(tx, programme.id, step, note, visitor.user_id);
+        return programme_link(ctx, programme.id);
+      });
 }
 
 Response volunteer_programme_close(RequestContext& ctx) {
-  const VolunteerVisitor visitor = volunteer_visitor(ctx);
-  auto tx = begin_for_visitor(ctx);
-  auto programme = routed_programme(ctx, *tx, visitor, Actor::organiser);
-  if (!programme) return error_page(ctx, ErrorPage::not_found);
-  if (!volunteer::programme_after(programme->state, ProgrammeStep::close))
-    return step_refused(ctx, tx);
-  store::take_programme_step(*tx, programme->id, ProgrammeStep::close, "", visitor.user_id);
-  tx->commit();
-  return redirect_see_other(programme_link(ctx, programme->id));
+  return change_programme(ctx, Actor::organiser,
+                          [&](store::Transaction& tx, const store::StoredProgramme& programme,
+                              const VolunteerVisitor& visitor) -> Outcome {
+                            if (!volunteer::programme_after(programme.state, ProgrammeStep::close))
+                              return state_refusal(ctx);
+                            store::take_programme_step(tx, programme.id, ProgrammeStep::close, "",
+                                                       visitor.user_id);
+                            return programme_link(ctx, programme.id);
+                          });
 }
 
 Response volunteer_event_add(RequestContext& ctx) {
-  const VolunteerVisitor visitor = volunteer_visitor(ctx);
-  auto tx = begin_for_visitor(ctx);
-  auto programme = routed_programme(ctx, *tx, visitor, Actor::organiser);
-  if (!programme) return error_page(ctx, ErrorPage::not_found);
-  if (programme->state != volunteer::ProgrammeState::published) return step_refused(ctx, tx);
-  const auto entry = read_event(ctx);
-  const auto checked = volunteer::check_event(entry, volunteer_today());
-  if (!checked.details) {
-    std::vector<FieldError> errors;
-    for (const auto& fault : checked.faults)
-      errors.push_back({fault.field, ctx.text(volunteer::event_fault_key(fault.fault))});
-    tx.reset();
-    return volunteer_programme_page_with(ctx, {std::nullopt, entry}, errors, 422);
-  }
-  const std::int64_t id = store::add_event(*tx, programme->id, *checked.details, visitor.user_id);
-  tx->commit();
-  return redirect_see_other(event_link(ctx, id));
+  return change_programme(
+      ctx, Actor::organiser,
+      [&](store::Transaction& tx, const store::StoredProgramme& programme,
+          const VolunteerVisitor& visitor) -> Outcome {
+        if (programme.state != volunteer::ProgrammeState::published) return state_refusal(ctx);
+        const auto entry = read_event(ctx);
+        const auto checked = volunteer::check_event(entry, volunteer_today());
+        if (!checked.details) {
+          std::vector<FieldError> errors;
+          for (const auto& fault : checked.faults)
+            errors.push_back({fault.field, ctx.text(volunteer::event_fault_key(fault.fault))});
+          return Refusal{{std::nullopt, entry}, errors};
+        }
+        return event_link(ctx,
+                          store::add_event(tx, programme.id, *checked.details, visitor.user_id));
+      });
 }
 
 }  // namespace bsap::web
