@@ -75,79 +75,74 @@ void sign_up(store::Transaction& tx, std::int64_t event_id, std::int64_t person)
   if (decision.state) store::add_sign_up(tx, event_id, person, *decision.state);
 }
 
-// A past event where each person signed up and served the minutes given (0: did not come).
-void held(store::Transaction& tx, std::int64_t programme, const DemoEvent& demo, CivilDate today,
-          const DemoPeople& people, const std::vector<store::Served>& served) {
-  const std::int64_t id = event_of(tx, programme, demo, today, people.focal_point);
-  for (const store::Served& each : served) sign_up(tx, id, each.user_id);
-  store::record_attendance(tx, id, served, people.focal_point);
-}
+struct HeldEvent {
+  DemoEvent event;
+  std::vector<store::Served> served;  // each person signed up; 0 minutes: did not come
+};
 
-// A coming event and the people signed up for it, in order.
-void coming(store::Transaction& tx, std::int64_t programme, const DemoEvent& demo, CivilDate today,
-            const DemoPeople& people, const std::vector<std::int64_t>& signing_up) {
-  const std::int64_t id = event_of(tx, programme, demo, today, people.focal_point);
-  for (std::int64_t person : signing_up) sign_up(tx, id, person);
-}
+struct ComingEvent {
+  DemoEvent event;
+  std::vector<std::int64_t> signing_up;  // in order
+};
 
-void add_wetland_park(store::Transaction& tx, std::int64_t afcd, const DemoPeople& people,
-                      CivilDate today) {
-  const std::int64_t id = published(
-      tx, afcd, people,
-      {"濕地公園義工計劃", "Hong Kong Wetland Park Volunteer Programme",
-       "在香港濕地公園為訪客導賞、協助管理濕地生境及參與雀鳥監察。",
-       "Guide visitors at the Hong Kong Wetland Park, help manage its wetland habitats and take "
-       "part in its bird counts.",
-       ""});
-  held(tx, id,
-       {"春季雀鳥普查", "Spring bird count", -75, 8, 12, "香港濕地公園", "Hong Kong Wetland Park",
-        12},
-       today, people, {{people.citizen, 240}, {people.one, 240}});
-  held(tx, id,
-       {"週末導賞服務", "Weekend guided walks", -20, 10, 16, "香港濕地公園訪客中心",
-        "Hong Kong Wetland Park visitor centre", 8},
-       today, people, {{people.two, 360}, {people.three, 0}});
-  coming(tx, id,
-         {"冬季雀鳥普查", "Winter bird count", 12, 8, 12, "香港濕地公園", "Hong Kong Wetland Park",
+struct DemoProgramme {
+  volunteer::ProgrammeDetails details;
+  std::vector<HeldEvent> held;
+  std::vector<ComingEvent> coming;
+};
+
+std::vector<DemoProgramme> demo_programmes(const DemoPeople& p) {
+  return {
+      {{"濕地公園義工計劃", "Hong Kong Wetland Park Volunteer Programme",
+        "在香港濕地公園為訪客導賞、協助管理濕地生境及參與雀鳥監察。",
+        "Guide visitors at the Hong Kong Wetland Park, help manage its wetland habitats and take "
+        "part in its bird counts.",
+        ""},
+       {{{"春季雀鳥普查", "Spring bird count", -75, 8, 12, "香港濕地公園", "Hong Kong Wetland Park",
           12},
-         today, people, {people.citizen, people.one});
-}
-
-void add_country_parks(store::Transaction& tx, std::int64_t afcd, const DemoPeople& people,
-                       CivilDate today) {
-  const std::int64_t id = published(
-      tx, afcd, people,
-      {"郊野公園義工計劃", "Country Park Volunteer Programme",
-       "在郊野公園植樹、清理垃圾及協助自然教育活動。",
-       "Plant trees, clear litter and help with nature education activities in the country "
-       "parks.",
-       ""});
-  held(tx, id,
-       {"大帽山植樹日", "Tai Mo Shan tree planting day", -45, 9, 12, "大帽山郊野公園",
-        "Tai Mo Shan Country Park", 30},
-       today, people, {{people.citizen, 180}, {people.one, 180}, {people.three, 150}});
-  coming(tx, id,
-         {"城門郊野公園清潔日", "Shing Mun Country Park clean-up", 19, 9, 13, "城門郊野公園",
+         {{p.citizen, 240}, {p.one, 240}}},
+        {{"週末導賞服務", "Weekend guided walks", -20, 10, 16, "香港濕地公園訪客中心",
+          "Hong Kong Wetland Park visitor centre", 8},
+         {{p.two, 360}, {p.three, 0}}}},
+       {{{"冬季雀鳥普查", "Winter bird count", 12, 8, 12, "香港濕地公園", "Hong Kong Wetland Park",
+          12},
+         {p.citizen, p.one}}}},
+      {{"郊野公園義工計劃", "Country Park Volunteer Programme",
+        "在郊野公園植樹、清理垃圾及協助自然教育活動。",
+        "Plant trees, clear litter and help with nature education activities in the country "
+        "parks.",
+        ""},
+       {{{"大帽山植樹日", "Tai Mo Shan tree planting day", -45, 9, 12, "大帽山郊野公園",
+          "Tai Mo Shan Country Park", 30},
+         {{p.citizen, 180}, {p.one, 180}, {p.three, 150}}}},
+       {{{"城門郊野公園清潔日", "Shing Mun Country Park clean-up", 19, 9, 13, "城門郊野公園",
           "Shing Mun Country Park", 20},
-         today, people, {people.two});
+         {p.two}}}},
+      {{"「自己山徑自己修」", "\"Trail Maintenance by Hikers\"",
+        "在導師帶領下，以天然物料修補受侵蝕的遠足徑。",
+        "Repair eroded hiking trails with natural materials, led by trail-work instructors.", ""},
+       {{{"麥理浩徑第二段修路", "MacLehose Trail section 2 repairs", -30, 9, 16, "西貢東郊野公園",
+          "Sai Kung East Country Park", 15},
+         {{p.two, 420}, {p.three, 420}}}},
+       // Full: three places for four hikers, the last on the waiting list.
+       {{{"衞奕信徑修路", "Wilson Trail repairs", 26, 9, 16, "大欖郊野公園", "Tai Lam Country Park",
+          3},
+         {p.one, p.two, p.three, p.citizen}}}},
+  };
 }
 
-void add_trail_maintenance(store::Transaction& tx, std::int64_t afcd, const DemoPeople& people,
-                           CivilDate today) {
-  const std::int64_t id = published(
-      tx, afcd, people,
-      {"「自己山徑自己修」", "\"Trail Maintenance by Hikers\"",
-       "在導師帶領下，以天然物料修補受侵蝕的遠足徑。",
-       "Repair eroded hiking trails with natural materials, led by trail-work instructors.", ""});
-  held(tx, id,
-       {"麥理浩徑第二段修路", "MacLehose Trail section 2 repairs", -30, 9, 16, "西貢東郊野公園",
-        "Sai Kung East Country Park", 15},
-       today, people, {{people.two, 420}, {people.three, 420}});
-  // Full: three places for four hikers, the last on the waiting list.
-  coming(tx, id,
-         {"衞奕信徑修路", "Wilson Trail repairs", 26, 9, 16, "大欖郊野公園", "Tai Lam Country Park",
-          3},
-         today, people, {people.one, people.two, people.three, people.citizen});
+void add_with_events(store::Transaction& tx, std::int64_t afcd, const DemoPeople& people,
+                     CivilDate today, const DemoProgramme& programme) {
+  const std::int64_t id = published(tx, afcd, people, programme.details);
+  for (const HeldEvent& held : programme.held) {
+    const std::int64_t event = event_of(tx, id, held.event, today, people.focal_point);
+    for (const store::Served& each : held.served) sign_up(tx, event, each.user_id);
+    store::record_attendance(tx, event, held.served, people.focal_point);
+  }
+  for (const ComingEvent& coming : programme.coming) {
+    const std::int64_t event = event_of(tx, id, coming.event, today, people.focal_point);
+    for (std::int64_t person : coming.signing_up) sign_up(tx, event, person);
+  }
 }
 
 }  // namespace
@@ -157,9 +152,8 @@ void add_demo_volunteering(store::Transaction& tx, CivilDate today) {
   if (!afcd || !store::programmes_of(tx, {std::nullopt, afcd->id}).empty()) return;
   const auto people = demo_people(tx);
   if (!people) return;
-  add_wetland_park(tx, afcd->id, *people, today);
-  add_country_parks(tx, afcd->id, *people, today);
-  add_trail_maintenance(tx, afcd->id, *people, today);
+  for (const DemoProgramme& programme : demo_programmes(*people))
+    add_with_events(tx, afcd->id, *people, today, programme);
 }
 
 }  // namespace bsap::cli
