@@ -99,8 +99,9 @@ CcfsFigures ccfs_figures(store::Transaction& tx, int year) {
   return figures;
 }
 
-// The year's totals through the computed indicators (one rule for who counts as engaged), and the
-// items served.
+// The year's totals by the rule the computed indicators count by (volunteer/engagement.h: a person
+// at ten events is one person engaged), the citizen scientists as their indicator counts them,
+// and the items served.
 VolunteeringFigures volunteering_figures(store::Transaction& tx, int year) {
   VolunteeringFigures figures;
   figures.engagement = volunteer::engagement_in(store::list_attendance(tx), year);
