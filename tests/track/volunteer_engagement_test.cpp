@@ -10,11 +10,10 @@
 #include "store/store_test_fixture.h"
 #include "store/tracker_repo.h"
 #include "store/volunteer_repo.h"
+#include "store/volunteering_fixture.h"
 
 namespace bsap::track {
 namespace {
-
-using volunteer::SignUpState;
 
 class VolunteerEngagementTest : public store::testing::StoreTest {
  protected:
@@ -39,31 +38,17 @@ class VolunteerEngagementTest : public store::testing::StoreTest {
   std::int64_t programme(const std::string& title, const std::string& item, bool publish = true) {
     std::int64_t id = 0;
     write([&](store::Transaction& tx) {
-      id = store::add_programme(tx, {std::nullopt, afcd_}, {"", title, "", "Work", item}, focal_);
-      if (publish)
-        store::take_programme_step(tx, id, volunteer::ProgrammeStep::publish, "", plansec_);
+      id = publish ? store::testing::published_programme(tx, afcd_, title, item, focal_)
+                   : store::add_programme(tx, {std::nullopt, afcd_}, {"", title, "", "Work", item},
+                                          focal_);
     });
     return id;
   }
 
-  // An event of the programme on the day, where each person served the minutes given.
   void served(std::int64_t programme, const char* day,
               const std::vector<std::pair<std::int64_t, int>>& minutes) {
     write([&](store::Transaction& tx) {
-      volunteer::EventDetails event;
-      event.title_en = "Event";
-      event.held_on = *parse_iso_date(day);
-      event.starts_minute = 9 * 60;
-      event.ends_minute = 13 * 60;
-      event.place_en = "Mai Po";
-      event.places = 10;
-      const std::int64_t id = store::add_event(tx, programme, event, focal_);
-      std::vector<store::Served> record;
-      for (const auto& [person, each] : minutes) {
-        store::add_sign_up(tx, id, person, SignUpState::confirmed);
-        record.push_back({person, each});
-      }
-      store::record_attendance(tx, id, record, focal_);
+      store::testing::served_at_event(tx, programme, day, minutes, focal_);
     });
   }
 
