@@ -1,8 +1,8 @@
 #include "web/annual_report_view.h"
 
 #include "core/lang.h"
+#include "web/item_volunteering_view.h"
 #include "web/page.h"
-#include "web/volunteering_view.h"
 
 namespace bsap::web {
 namespace {

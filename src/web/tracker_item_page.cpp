@@ -8,10 +8,10 @@
 #include "track/computed_indicators.h"
 #include "track/volunteer_engagement.h"
 #include "web/error_pages.h"
+#include "web/item_volunteering_view.h"
 #include "web/pages.h"
 #include "web/progress_view.h"
 #include "web/tracker_view.h"
-#include "web/volunteering_view.h"
 
 namespace bsap::web {
 namespace {

@@ -1,4 +1,4 @@
-#include "web/volunteering_view.h"
+#include "web/item_volunteering_view.h"
 
 #include <string>
 
