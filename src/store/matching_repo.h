@@ -83,6 +83,11 @@ std::vector<Proposal> list_proposals_in(Transaction& tx, ProposalState state);
 void review_proposal(Transaction& tx, std::int64_t id, ProposalState decision,
                      std::string_view note, std::int64_t user_id);
 
+// The organisation's member edits a returned proposal and submits it again for review.
+// Throws StoreError unless it was returned, NotAMember for anyone outside the organisation.
+void resubmit_proposal(Transaction& tx, std::int64_t id, const ProposalDetails& details,
+                       std::int64_t user_id);
+
 enum class InterestDirection { funder_to_proposal, owner_to_funder };
 std::string_view interest_direction_code(InterestDirection direction);
 

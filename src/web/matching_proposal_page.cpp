@@ -5,6 +5,7 @@
 //      the form declaring one as sponsorship of a draft CCFS application (002 §3.11); a funder
 //      its own score, interest and pledges; the secretariat the review form and every pledge,
 //      with what §3.11.3 refused.
+//      The owner of a returned proposal finds the link to edit and resubmit it.
 // POST .../review (secretariat), .../interest (owner → funder, funder → proposal),
 //      .../pledges (funder), /LANG/matching/pledges/{id}/sponsorship (the owner).
 #include <algorithm>
@@ -215,7 +216,9 @@ Response proposal_view(RequestContext& ctx, std::optional<std::int64_t> id,
       data.set("has_ranked_funders", true);
       data.set("ranked_funders", ranked_funders(ctx, *tx, proposal, interests));
     }
-    if (opened.own && !listed) data.set("awaiting_listing", true);
+    const bool returned = proposal.state == store::ProposalState::returned;
+    if (opened.own && !listed && !returned) data.set("awaiting_listing", true);
+    if (opened.own && returned) data.set("edit_href", base + "/edit");
     if (opened.visitor.funder && listed) {
       const store::Funder& funder = *opened.visitor.funder;
       PageData mine;
@@ -242,8 +245,9 @@ Response proposal_view(RequestContext& ctx, std::optional<std::int64_t> id,
   }
   data.set("csrf_token", ctx.session().csrf_token());
   data.set("matching_href", ctx.link("/matching"));
-  if (const std::string done = ctx.query().get("done");
-      done == "reviewed" || done == "interest" || done == "pledged" || done == "declared")
+  if (const std::string done = ctx.query().get("done"); done == "reviewed" || done == "interest" ||
+                                                        done == "pledged" || done == "declared" ||
+                                                        done == "resubmitted")
     data.set("done_message", ctx.text("matching_done_" + done));
   add_errors(data, errors);
   return render_titled_page(ctx, "matching_proposal", title, std::move(data), status);

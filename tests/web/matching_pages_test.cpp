@@ -2,7 +2,8 @@
 // moderation (funders see no proposal before the secretariat lists it), the ranking shown with its
 // explanation, interest and pledges, and a pledge declared as sponsorship of a draft CCFS
 // application, counted in its §3.11.4 contribution ratio or refused under §3.11.3; another
-// organisation can neither read the proposal nor declare its pledge.
+// organisation can neither read the proposal nor declare its pledge; a returned proposal is
+// edited and resubmitted by its owner's organisation only.
 #include <gtest/gtest.h>
 
 #include "store/application_repo.h"
@@ -61,20 +62,25 @@ class MatchingPages : public WebSuite {
     tx->commit();
   }
 
+  // The proposal form, filled in, with the token of the page that shows it.
+  static Fields proposal_form(const std::string& csrf_token, const std::string& title) {
+    return {{"csrf_token", csrf_token},
+            {"title_en", title},
+            {"habitat", "wetland"},
+            {"district", "yuen_long"},
+            {"place", "Mai Po"},
+            {"budget", "100,000.00"},
+            {"duration_months", "12"},
+            {"outcomes", "Ponds restored"},
+            {"themes", "habitat_restoration"},
+            {"plan_actions", "2.4"},
+            {"kmgbf_targets", "2"}};
+  }
+
   static std::int64_t post_proposal(const std::string& title) {
     HttpClient owner = signed_in_as("mx_owner");
     const HttpResponse posted = owner.post_form(
-        "/en/matching/proposals", {{"csrf_token", owner.csrf_token_from("/en/matching")},
-                                   {"title_en", title},
-                                   {"habitat", "wetland"},
-                                   {"district", "yuen_long"},
-                                   {"place", "Mai Po"},
-                                   {"budget", "100,000.00"},
-                                   {"duration_months", "12"},
-                                   {"outcomes", "Ponds restored"},
-                                   {"themes", "habitat_restoration"},
-                                   {"plan_actions", "2.4"},
-                                   {"kmgbf_targets", "2"}});
+        "/en/matching/proposals", proposal_form(owner.csrf_token_from("/en/matching"), title));
     EXPECT_EQ(posted.status, 303) << posted.body.substr(0, 2000);
     auto tx = server().store().begin();
     return store::list_proposals_of(*tx, organisation_).back().id;
@@ -150,6 +156,67 @@ TEST_F(MatchingPages, AReturnedProposalNeedsANoteSayingWhy) {
       {{"csrf_token", secretariat.csrf_token_from(page)}, {"decision", "returned"}});
   EXPECT_EQ(refused.status, 422);
   EXPECT_TRUE(has(refused, escaped(catalogue().get("matching_error_note", Lang::en))));
+}
+
+TEST_F(MatchingPages, TheOwnerEditsAReturnedProposalAndResubmitsItForReview) {
+  const std::int64_t id = post_proposal("Pond plan sent back");
+  const std::string page = "/en/matching/proposals/" + std::to_string(id);
+  const std::string edit = page + "/edit";
+  HttpClient owner = signed_in_as("mx_owner");
+  EXPECT_EQ(owner.get(edit).status, 303) << "only a returned proposal is edited";
+  HttpClient secretariat = signed_in_as("mx_secretariat");
+  ASSERT_EQ(secretariat
+                .post_form(page + "/review", {{"csrf_token", secretariat.csrf_token_from(page)},
+                                              {"decision", "returned"},
+                                              {"note", "Name the ponds"}})
+                .status,
+            303);
+  EXPECT_TRUE(has(owner.get(page), "edit-proposal"));
+  const HttpResponse form = owner.get(edit);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_TRUE(has(form, "Name the ponds"));
+  EXPECT_TRUE(has(form, "value=\"Pond plan sent back\""));
+  EXPECT_TRUE(has(form, "value=\"HK$100,000.00\""));
+
+  const std::string token = owner.csrf_token_from(edit);
+  EXPECT_EQ(owner.post_form(edit, proposal_form(token, "")).status, 422);
+  const std::int64_t head = audit_head();
+  const HttpResponse resubmitted = owner.post_form(edit, proposal_form(token, "Ponds 1 to 4"));
+  ASSERT_EQ(resubmitted.status, 303) << resubmitted.body.substr(0, 2000);
+  EXPECT_EQ(resubmitted.header("location"), page + "?done=resubmitted");
+  EXPECT_EQ(audit_head(), head + 1) << "the resubmission is audited";
+  {
+    auto tx = server().store().begin();
+    const auto proposal = store::find_proposal(*tx, id);
+    EXPECT_EQ(proposal->state, store::ProposalState::submitted);
+    EXPECT_EQ(proposal->details.title_en, "Ponds 1 to 4");
+  }
+  const HttpResponse listing = secretariat.get("/en/matching");
+  const auto awaiting_at = listing.body.find("awaiting-review");
+  ASSERT_NE(awaiting_at, std::string::npos);
+  EXPECT_NE(listing.body.find("Ponds 1 to 4", awaiting_at), std::string::npos);
+  EXPECT_EQ(owner.post_form(edit, proposal_form(token, "Again")).status, 422)
+      << "resubmitted, it waits for the review";
+}
+
+TEST_F(MatchingPages, OnlyTheOwnersOrganisationEditsAReturnedProposal) {
+  const std::int64_t id = post_proposal("Returned, not theirs");
+  {
+    auto tx = server().store().begin();
+    store::review_proposal(*tx, id, store::ProposalState::returned, "Why", secretariat_);
+    tx->commit();
+  }
+  const std::string edit = "/en/matching/proposals/" + std::to_string(id) + "/edit";
+  for (const char* user : {"mx_stranger", "mx_secretariat", "mx_trust"}) {
+    HttpClient client = signed_in_as(user);
+    EXPECT_EQ(client.get(edit).status, 403) << user;
+    const std::string token = client.csrf_token_from("/en/matching");
+    EXPECT_EQ(client.post_form(edit, proposal_form(token, "Taken over")).status, 403) << user;
+  }
+  EXPECT_EQ(anonymous().get(edit).status, 303);
+  auto tx = server().store().begin();
+  EXPECT_EQ(store::find_proposal(*tx, id)->details.title_en, "Returned, not theirs");
+  EXPECT_EQ(store::find_proposal(*tx, id)->state, store::ProposalState::returned);
 }
 
 TEST_F(MatchingPages, TheFunderSeesListedProposalsRankedWithTheirExplanation_2_4) {
