@@ -476,6 +476,12 @@ std::vector<Pledge> list_pledges_in(Transaction& tx, SponsorshipState state) {
   return select_pledges(tx, "WHERE sponsorship_state = :state", soci::use(code));
 }
 
+std::vector<Pledge> list_sponsorships_of(Transaction& tx, std::int64_t application_id) {
+  return select_pledges(tx,
+                        "WHERE application_id = :application_id AND sponsorship_state <> 'none'",
+                        soci::use(application_id));
+}
+
 void record_sponsorship(Transaction& tx, std::int64_t pledge_id, const SponsorshipRecord& r,
                         std::int64_t user_id) {
   const auto pledge = find_pledge(tx, pledge_id);

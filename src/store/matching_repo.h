@@ -139,6 +139,8 @@ std::optional<Pledge> find_pledge(Transaction& tx, std::int64_t id);
 std::vector<Pledge> list_pledges(Transaction& tx, std::int64_t proposal_id);
 // Every pledge whose declaration ended in state, oldest first: the refusals for the secretariat.
 std::vector<Pledge> list_pledges_in(Transaction& tx, SponsorshipState state);
+// The pledges declared as sponsorship of the application, counted or refused under §3.11.3.
+std::vector<Pledge> list_sponsorships_of(Transaction& tx, std::int64_t application_id);
 
 // Records the declaration's outcome on the pledge. StoreError when it was already declared.
 void record_sponsorship(Transaction& tx, std::int64_t pledge_id, const SponsorshipRecord& record,

@@ -22,6 +22,7 @@
 #include "web/pages.h"
 #include "web/project_view.h"
 #include "web/rules_view.h"
+#include "web/sponsorship_view.h"
 
 namespace bsap::web {
 namespace {
@@ -117,34 +118,6 @@ PageData ranked_funders(RequestContext& ctx, store::Transaction& tx,
     rows.push_back(row);
   }
   return rows;
-}
-
-std::string share(Money part, Money whole) { return ccfs::share_text(part, whole); }
-
-// What became of declaring the pledge as sponsorship, in words.
-std::string sponsorship_text(RequestContext& ctx, const store::SponsorshipRecord& record,
-                             const rules::Ruleset* ruleset) {
-  if (record.state == store::SponsorshipState::refused) {
-    std::string name = record.finding_clause;
-    if (ruleset)
-      for (const rules::ProhibitedSponsor& sponsor : ruleset->application.prohibited_sponsors)
-        if (sponsor.clause == record.finding_clause)
-          name = sponsor.clause + " " + ctx.data_text(sponsor.name.zh, sponsor.name.en);
-    return fill(ctx.text("matching_sponsorship_refused"), "prohibited", name);
-  }
-  std::string text = ctx.text("matching_sponsorship_declared");
-  text = fill(text, "application", std::to_string(record.application_id));
-  text = fill(text, "before",
-              format_money(record.contribution_before, ctx.lang()) + " (" +
-                  share(record.contribution_before, record.expenditure) + ")");
-  text = fill(text, "after",
-              format_money(record.contribution_after, ctx.lang()) + " (" +
-                  share(record.contribution_after, record.expenditure) + ")");
-  text = fill(text, "budget", format_money(record.expenditure, ctx.lang()));
-  return fill(text, "floor",
-              ruleset ? ccfs::percent_text(ruleset->contribution_ratio.min_pct) + " (" +
-                            ruleset->contribution_ratio.source.clause + ")"
-                      : std::string("5%"));
 }
 
 PageData draft_options(RequestContext& ctx, store::Transaction& tx, std::int64_t organisation_id) {

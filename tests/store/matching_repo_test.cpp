@@ -220,6 +220,8 @@ TEST_P(MatchingRepoTest, APledgeIsDeclaredOnceWithTheRatioBeforeAndAfter) {
         {SponsorshipState::declared, application, false, "", Money{}, hkd(30'000), hkd(100'000)},
         m_.owner);
     EXPECT_TRUE(list_pledges_in(tx, SponsorshipState::refused).empty());
+    EXPECT_EQ(list_sponsorships_of(tx, application).size(), 1u);
+    EXPECT_TRUE(list_sponsorships_of(tx, application + 1).empty());
     const auto found = list_pledges(tx, id);
     ASSERT_EQ(found.size(), 1u);
     ASSERT_TRUE(found[0].sponsorship);

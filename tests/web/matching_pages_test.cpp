@@ -11,6 +11,7 @@
 #include "store/matching_repo.h"
 #include "store/organisation_repo.h"
 #include "web/page_text.h"
+#include "web/sample_applications.h"
 #include "web/web_suite.h"
 
 namespace bsap::test {
@@ -297,8 +298,52 @@ TEST_F(MatchingPages, TheLiquorTradeIsRefusedForUnder18ActivitiesAndTheSecretari
   ASSERT_NE(refused_at, std::string::npos);
   EXPECT_NE(listing.body.find("Valley Brewery", refused_at), std::string::npos);
   EXPECT_NE(listing.body.find("§3.11.3(d)", refused_at), std::string::npos);
+  const HttpResponse application =
+      signed_in_as("mx_owner").get("/en/portal/applications/" + std::to_string(draft_));
+  const auto findings_at = application.body.find("sponsorship-findings");
+  ASSERT_NE(findings_at, std::string::npos) << "the refusal on the applicant's application page";
+  EXPECT_NE(application.body.find("Refused: §3.11.3(d)", findings_at), std::string::npos);
   // Not for under-18s: the liquor trade is not prohibited (§3.11.3(d)).
   EXPECT_EQ(declare(pledge_id, "no").status, 303);
+}
+
+// 002 §3.11: what the matching found of the sponsorship declared for a submitted application is
+// shown where it is assessed, to the applicant and to the secretariat.
+TEST_F(MatchingPages, TheApplicationsAssessmentPagesShowItsDeclaredAndRefusedSponsorships) {
+  const std::int64_t application =
+      application_at(server().store(), {organisation_, owner_, secretariat_}, "screening");
+  const std::int64_t proposal = listed("Marsh stewardship sponsors");
+  const std::int64_t counted = pledge(proposal, trust_, hkd(30'000));
+  const std::int64_t refused = pledge(proposal, brewer_, hkd(8'000));
+  {
+    auto tx = server().store().begin();
+    store::record_sponsorship(*tx, counted,
+                              {store::SponsorshipState::declared, application, false, "", hkd(0),
+                               hkd(30'000), hkd(600'000)},
+                              owner_);
+    store::record_sponsorship(
+        *tx, refused,
+        {store::SponsorshipState::refused, application, true, "§3.11.3(d)", {}, {}, {}}, owner_);
+    tx->commit();
+  }
+  const std::string id = std::to_string(application);
+  const std::vector<std::pair<std::string, std::string>> pages = {
+      {"mx_owner", "/en/portal/applications/" + id + "/assessment"},
+      {"mx_secretariat", "/en/portal/applications/" + id + "/assessment"},
+      {"mx_secretariat", "/en/assessment/applications/" + id}};
+  for (const auto& [user, target] : pages) {
+    const HttpResponse page = signed_in_as(user).get(target);
+    ASSERT_EQ(page.status, 200) << user << " " << target;
+    const auto at = page.body.find("sponsorship-findings");
+    ASSERT_NE(at, std::string::npos) << user << " " << target;
+    EXPECT_NE(page.body.find("Harbour Trust", at), std::string::npos) << target;
+    EXPECT_NE(page.body.find("HK$30,000.00 (5.00%) after", at), std::string::npos) << target;
+    EXPECT_NE(page.body.find("Valley Brewery", at), std::string::npos) << target;
+    EXPECT_NE(page.body.find("Refused: §3.11.3(d)", at), std::string::npos) << target;
+  }
+  EXPECT_FALSE(has(signed_in_as("mx_owner")
+                       .get("/en/portal/applications/" + std::to_string(draft_) + "/assessment"),
+                   "Marsh stewardship sponsors"));
 }
 
 TEST_F(MatchingPages, AnotherOrganisationCannotDeclareAPledgeNotMadeToIt) {
