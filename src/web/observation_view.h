@@ -31,7 +31,8 @@ bool may_see_observation(RequestContext& ctx, const store::StoredObservation& ob
 bool sees_precise_observation(RequestContext& ctx, const store::StoredObservation& observation);
 
 // {id, href, species, scientific_name, observed_on, count, place, generalised, withheld,
-// state, grade, submitter}: one observation as this reader may see it.
+// state, grade, submitter}: one observation as this reader may see it; map_lat and map_lon, its
+// public place (generalised for a sensitive taxon, absent when withheld) whoever reads it.
 PageData observation_row(RequestContext& ctx, const store::StoredObservation& observation);
 PageData observation_rows(RequestContext& ctx,
                           const std::vector<store::StoredObservation>& observations);

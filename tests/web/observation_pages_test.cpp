@@ -240,6 +240,26 @@ TEST_F(ObservationPages, AVerifiedSensitiveObservationIsPublicGeneralisedAndCoun
   expect_no_secret(applicant, "applicant", targets);
 }
 
+// The list's map takes each observation's place from its <li data-lat data-lon>: the public
+// place, generalised for a sensitive taxon, whoever reads the page, the verifier included.
+TEST_F(ObservationPages, TheMapOfObservationsHoldsOnlyTheGeneralisedPlaceOfASensitiveTaxon) {
+  const std::string path = submit(frog_at_the_secret_pool());
+  review(path, "verified", "Liuixalus romeri");
+  HttpClient visitor = anonymous(), expert = verifier();
+  for (HttpClient* client : {&visitor, &expert}) {
+    const HttpResponse page = client->get("/en/observations");
+    ASSERT_NE(page.body.find("id=\"observations-map\" data-list=\"published-list\""),
+              std::string::npos);
+    const auto item = page.body.find("data-href=\"" + path + "\"");
+    ASSERT_NE(item, std::string::npos);
+    const std::string map_data = page.body.substr(page.body.rfind("<li", item), 120);
+    EXPECT_NE(map_data.find("data-lat=\"22.435\" data-lon=\"114.175\""), std::string::npos)
+        << map_data;
+  }
+  for (const char* secret : kSecrets)
+    EXPECT_EQ(visitor.get("/en/observations").body.find(secret), std::string::npos) << secret;
+}
+
 TEST_F(ObservationPages, ARejectedObservationLeavesTheHubAndThePublic) {
   Fields turtle = {{"species", "Cuora trifasciata"}, {"latitude", "22.425814"},
                    {"longitude", "114.184379"},      {"observed_on", "2026-11-21"},
