@@ -149,4 +149,19 @@ PageData species_choices(const RequestContext& ctx, const std::vector<store::Tax
   return list;
 }
 
+PageData species_names(const RequestContext& ctx,
+                       const std::vector<store::ObservationTaxon>& taxa) {
+  PageData list{PageData::type::list};
+  std::vector<std::int64_t> listed;
+  for (const store::ObservationTaxon& taxon : taxa) {
+    if (std::ranges::find(listed, taxon.id) != listed.end()) continue;
+    listed.push_back(taxon.id);
+    PageData item;
+    item.set("scientific_name", taxon.scientific_name);
+    item.set("name", taxon_label(ctx, taxon));
+    list.push_back(item);
+  }
+  return list;
+}
+
 }  // namespace bsap::web

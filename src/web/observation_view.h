@@ -50,6 +50,10 @@ struct SpeciesAnswer {
 };
 SpeciesAnswer read_species(RequestContext& ctx, store::Transaction& tx, bool unknown_allowed);
 PageData species_choices(const RequestContext& ctx, const std::vector<store::TaxonHit>& choices);
+// The species fields' choice list (<datalist id="species-names">): each taxon once, by its
+// scientific name (which the server matches exactly) with its common name. species-names.js adds
+// the hub's taxa that match what is typed.
+PageData species_names(const RequestContext& ctx, const std::vector<store::ObservationTaxon>& taxa);
 
 // The observation page (observations_page.cpp), with a form's errors and the species its name
 // matched; 404 when the route's {id} names none this reader may see.

@@ -260,6 +260,32 @@ TEST_F(ObservationPages, TheMapOfObservationsHoldsOnlyTheGeneralisedPlaceOfASens
     EXPECT_EQ(visitor.get("/en/observations").body.find(secret), std::string::npos) << secret;
 }
 
+// The species fields offer the taxa the observation's identifications name as a <datalist>
+// (species-names.js adds the hub's matches as one types); without it a name typed in any of the
+// three languages is matched by the server.
+TEST_F(ObservationPages, TheSpeciesFieldsOfferAChoiceListAndAcceptANameTyped) {
+  Fields unknown = {{"unknown", "yes"},          {"latitude", "22.427555"},
+                    {"longitude", "114.182555"}, {"observed_on", "2026-11-22"},
+                    {"individual_count", "1"},   {"notes", ""}};
+  const std::string path = submit(unknown);
+  HttpClient expert = verifier();
+  EXPECT_EQ(
+      post(expert, path + "/identifications", {{"species", "Romer's tree frog"}}, path).status,
+      303);
+  const HttpResponse page = expert.get(path);
+  EXPECT_NE(page.body.find("id=\"review_species\" name=\"species\" type=\"text\" value=\"\" "
+                           "list=\"species-names\""),
+            std::string::npos)
+      << "the verifier's field";
+  const auto list = page.body.find("<datalist id=\"species-names\">");
+  ASSERT_NE(list, std::string::npos);
+  EXPECT_NE(page.body.find("<option value=\"Liuixalus romeri\">Romer", list), std::string::npos)
+      << page.body.substr(list, 300);
+  EXPECT_NE(page.body.find("/static/js/species-names.js"), std::string::npos);
+  review(path, "verified", "盧氏小樹蛙");
+  EXPECT_NE(anonymous().get(path).body.find("Liuixalus romeri"), std::string::npos);
+}
+
 TEST_F(ObservationPages, ARejectedObservationLeavesTheHubAndThePublic) {
   Fields turtle = {{"species", "Cuora trifasciata"}, {"latitude", "22.425814"},
                    {"longitude", "114.184379"},      {"observed_on", "2026-11-21"},
