@@ -132,23 +132,10 @@ class ObservationPages : public WebSuite {
   static HttpResponse submit_with_photo(const Fields& fields, const std::string& filename,
                                         const std::string& bytes) {
     HttpClient client = contributor();
-    const std::string boundary = "----bsap-observation-boundary";
-    std::string body;
     Fields all = fields;
     all.emplace_back("csrf_token", client.csrf_token_from("/en/observations/new"));
     all.emplace_back("photo_licence", "CC-BY-4.0");
-    for (const auto& [name, value] : all)
-      body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name +
-              "\"\r\n\r\n" + value + "\r\n";
-    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"" +
-            filename + "\"\r\nContent-Type: image/jpeg\r\n\r\n" + bytes + "\r\n--" + boundary +
-            "--\r\n";
-    RawRequest request;
-    request.method = "POST";
-    request.target = "/en/observations";
-    request.headers = {{"Content-Type", "multipart/form-data; boundary=" + boundary}};
-    request.body = body;
-    return client.send(request);
+    return client.post_multipart("/en/observations", all, {"photo", filename, "image/jpeg", bytes});
   }
 
   // A phone's JPEG with an EXIF GPS position (the photo module's fuzz seed).
