@@ -10,6 +10,7 @@
 #include "store/audit_repo.h"
 #include "store/matching_repo.h"
 #include "store/organisation_repo.h"
+#include "store/panel_repo.h"
 #include "web/page_text.h"
 #include "web/sample_applications.h"
 #include "web/web_suite.h"
@@ -33,6 +34,7 @@ class MatchingPages : public WebSuite {
     trust_user_ = server().add_user("mx_trust", kPassword, {Role::funder});
     brewer_user_ = server().add_user("mx_brewer", kPassword, {Role::funder});
     secretariat_ = server().add_user("mx_secretariat", kPassword, {Role::secretariat});
+    panel_member_ = server().add_user("mx_panel", kPassword, {Role::assessment_panel});
     auto tx = server().store().begin();
     organisation_ = store::create_organisation(
         *tx, {"綠野", "Green Fields", "non_profit_company", false}, owner_, "Director");
@@ -122,7 +124,7 @@ class MatchingPages : public WebSuite {
 
   static inline std::int64_t owner_ = 0, stranger_ = 0, trust_user_ = 0, brewer_user_ = 0,
                              secretariat_ = 0, organisation_ = 0, draft_ = 0, trust_ = 0,
-                             brewer_ = 0;
+                             brewer_ = 0, panel_member_ = 0;
 };
 
 TEST_F(MatchingPages, FundersDoNotSeeAProposalBeforeTheSecretariatListsIt_Moderation) {
@@ -308,10 +310,11 @@ TEST_F(MatchingPages, TheLiquorTradeIsRefusedForUnder18ActivitiesAndTheSecretari
 }
 
 // 002 §3.11: what the matching found of the sponsorship declared for a submitted application is
-// shown where it is assessed, to the applicant and to the secretariat.
+// shown where it is assessed: to the applicant, the secretariat and the panel (which may not open
+// the proposal, so is not linked to it).
 TEST_F(MatchingPages, TheApplicationsAssessmentPagesShowItsDeclaredAndRefusedSponsorships) {
   const std::int64_t application =
-      application_at(server().store(), {organisation_, owner_, secretariat_}, "screening");
+      application_at(server().store(), {organisation_, owner_, secretariat_}, "assessment_panel");
   const std::int64_t proposal = listed("Marsh stewardship sponsors");
   const std::int64_t counted = pledge(proposal, trust_, hkd(30'000));
   const std::int64_t refused = pledge(proposal, brewer_, hkd(8'000));
@@ -324,13 +327,16 @@ TEST_F(MatchingPages, TheApplicationsAssessmentPagesShowItsDeclaredAndRefusedSpo
     store::record_sponsorship(
         *tx, refused,
         {store::SponsorshipState::refused, application, true, "§3.11.3(d)", {}, {}, {}}, owner_);
+    store::assign_member(*tx, application, panel_member_, "assessment_panel", secretariat_);
+    store::declare_interest(*tx, application, panel_member_, "assessment_panel", false, "");
     tx->commit();
   }
   const std::string id = std::to_string(application);
   const std::vector<std::pair<std::string, std::string>> pages = {
       {"mx_owner", "/en/portal/applications/" + id + "/assessment"},
       {"mx_secretariat", "/en/portal/applications/" + id + "/assessment"},
-      {"mx_secretariat", "/en/assessment/applications/" + id}};
+      {"mx_secretariat", "/en/assessment/applications/" + id},
+      {"mx_panel", "/en/reviews/" + id}};
   for (const auto& [user, target] : pages) {
     const HttpResponse page = signed_in_as(user).get(target);
     ASSERT_EQ(page.status, 200) << user << " " << target;
@@ -340,6 +346,9 @@ TEST_F(MatchingPages, TheApplicationsAssessmentPagesShowItsDeclaredAndRefusedSpo
     EXPECT_NE(page.body.find("HK$30,000.00 (5.00%) after", at), std::string::npos) << target;
     EXPECT_NE(page.body.find("Valley Brewery", at), std::string::npos) << target;
     EXPECT_NE(page.body.find("Refused: §3.11.3(d)", at), std::string::npos) << target;
+    EXPECT_EQ(page.body.find("/en/matching/proposals/", at) == std::string::npos,
+              user == "mx_panel")
+        << user << ": the proposal is linked for whoever may open it";
   }
   EXPECT_FALSE(has(signed_in_as("mx_owner")
                        .get("/en/portal/applications/" + std::to_string(draft_) + "/assessment"),
