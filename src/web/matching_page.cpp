@@ -5,8 +5,6 @@
 // POST /LANG/matching/proposals: a project owner posts a proposal; it waits for review.
 // GET  /LANG/matching/profile, POST: a funder keeps its profile, its §3.11.3 declaration and
 //      its interests. Funder accounts are made by an administrator (role `funder`).
-#include <algorithm>
-
 #include "match/sponsorship.h"
 #include "store/matching_repo.h"
 #include "web/matching_proposal_form.h"

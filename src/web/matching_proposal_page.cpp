@@ -13,7 +13,6 @@
 #include <variant>
 
 #include "ccfs/application_json.h"
-#include "ccfs/budget_check_support.h"
 #include "match/sponsorship.h"
 #include "store/application_repo.h"
 #include "web/application_checking.h"
