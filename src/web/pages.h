@@ -218,6 +218,8 @@ Response matching_proposal_review(RequestContext& ctx);     // matching_proposal
 Response matching_interest_submit(RequestContext& ctx);     // matching_proposal_page.cpp
 Response matching_pledge_submit(RequestContext& ctx);       // matching_proposal_page.cpp
 Response matching_sponsorship_submit(RequestContext& ctx);  // matching_proposal_page.cpp
+Response matching_proposal_edit_page(RequestContext& ctx);  // matching_proposal_edit_page.cpp
+Response matching_proposal_resubmit(RequestContext& ctx);   // matching_proposal_edit_page.cpp
 
 // The JSON API (docs/api.md), each in the file named for it.
 Response application_check_api(RequestContext& ctx);
