@@ -15,6 +15,7 @@
 #include "cli/demo_observations.h"
 #include "cli/demo_project.h"
 #include "cli/demo_tracker.h"
+#include "cli/demo_volunteering.h"
 #include "core/password.h"
 #include "store/organisation_repo.h"
 #include "store/user_repo.h"
@@ -46,6 +47,10 @@ const std::vector<DemoUser>& demo_users() {
       // A second funder, in the liquor trade: the matching demo's §3.11.3(d) refusal.
       {"brewer", "資助者(酒類行業) Funder (liquor trade)", Role::funder},
       {"verifier", "物種鑑定專家 Species Verifier", Role::verifier},
+      // More contributors, so the volunteering demo has people to engage and a waiting list.
+      {"volunteer1", "義工一 Volunteer One", Role::contributor},
+      {"volunteer2", "義工二 Volunteer Two", Role::contributor},
+      {"volunteer3", "義工三 Volunteer Three", Role::contributor},
   };
   return users;
 }
@@ -100,6 +105,7 @@ void load_demo(const GlobalOptions& options, bool force) {
   add_demo_tracker(*tx, {plan.plan, plan.indicators, plan.cbi}, bsap_data_dir());
   add_demo_matching(*tx);
   add_demo_cases(*tx);
+  add_demo_volunteering(*tx, today);
   tx->commit();
   add_demo_hub(*db, bsap_data_dir());
   add_demo_observations(*db);

@@ -32,7 +32,7 @@ const std::set<std::string> kIndicatorKeys = {
     "actions",       "kmgbf_targets",  "kmgbf_headline", "computed_from", "seed_clause"};
 
 // What a value may be counted in; "index" is a unitless index such as the Red List Index (0–1).
-const std::vector<std::string> kUnits = {"ha", "%", "count", "HK$", "people", "index"};
+const std::vector<std::string> kUnits = {"ha", "%", "count", "HK$", "people", "hours", "index"};
 
 struct Computation {
   std::string_view code;
@@ -40,7 +40,10 @@ struct Computation {
 };
 // The values the system computes itself (track/computed_indicators.h), and the unit of each.
 constexpr Computation kComputations[] = {{"ccfs_grants_approved", "count"},
-                                         {"ccfs_grant_amount", "HK$"}};
+                                         {"ccfs_grant_amount", "HK$"},
+                                         {"volunteers_engaged", "people"},
+                                         {"volunteer_hours", "hours"},
+                                         {"citizen_scientists", "people"}};
 
 // Years a baseline or a target may name: wide enough for any historical series, narrow enough
 // to catch a slip ("20235").

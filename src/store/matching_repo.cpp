@@ -135,6 +135,13 @@ ProposalState parse_proposal_state(const std::string& code) {
   throw StoreError("unknown proposal state \"" + code + "\"");
 }
 
+void check_details(const ProposalDetails& d) {
+  if (d.title_zh.empty() && d.title_en.empty())
+    throw StoreError("a proposal needs a title, in Chinese or English or both");
+  if (d.budget <= Money{} || d.duration_months <= 0)
+    throw StoreError("a proposal's budget and duration must be positive");
+}
+
 json details_json(const ProposalDetails& d) {
   return {{"title_zh", d.title_zh},
           {"title_en", d.title_en},
@@ -302,10 +309,7 @@ std::string_view proposal_state_code(ProposalState state) {
 std::int64_t create_proposal(Transaction& tx, std::int64_t organisation_id,
                              const ProposalDetails& d, std::int64_t user_id) {
   require_member(tx, organisation_id, user_id);
-  if (d.title_zh.empty() && d.title_en.empty())
-    throw StoreError("a proposal needs a title, in Chinese or English or both");
-  if (d.budget <= Money{} || d.duration_months <= 0)
-    throw StoreError("a proposal's budget and duration must be positive");
+  check_details(d);
   const std::string now = utc_timestamp();
   const std::string actions = joined(d.plan_actions), targets = joined(d.kmgbf_targets),
                     themes = joined(d.themes);
@@ -355,6 +359,32 @@ void review_proposal(Transaction& tx, std::int64_t id, ProposalState decision,
       soci::use(code), soci::use(note_text), soci::use(user_id), soci::use(now), soci::use(id);
   audit(tx, user_id, "match_proposal", id, "review", {{"state", "submitted"}},
         {{"state", code}, {"note", note_text}});
+}
+
+void resubmit_proposal(Transaction& tx, std::int64_t id, const ProposalDetails& d,
+                       std::int64_t user_id) {
+  const auto proposal = find_proposal(tx, id);
+  if (!proposal) throw StoreError("no proposal with id " + std::to_string(id));
+  require_member(tx, proposal->organisation_id, user_id);
+  if (proposal->state != ProposalState::returned)
+    throw StoreError("proposal " + std::to_string(id) + " was not returned; it cannot be edited");
+  check_details(d);
+  const std::string actions = joined(d.plan_actions), targets = joined(d.kmgbf_targets),
+                    themes = joined(d.themes);
+  const std::int64_t budget = d.budget.cents();
+  // The return note stays until the next review, so the secretariat sees what it asked for.
+  tx.sql() << "UPDATE match_proposals SET title_zh = :title_zh, title_en = :title_en, "
+              "habitat = :habitat, district = :district, place = :place, budget_cents = :budget, "
+              "duration_months = :duration, outcomes = :outcomes, plan_actions = :actions, "
+              "kmgbf_targets = :targets, themes = :themes, state = 'submitted' WHERE id = :id",
+      soci::use(d.title_zh), soci::use(d.title_en), soci::use(d.habitat), soci::use(d.district),
+      soci::use(d.place), soci::use(budget), soci::use(d.duration_months), soci::use(d.outcomes),
+      soci::use(actions), soci::use(targets), soci::use(themes), soci::use(id);
+  json before = details_json(proposal->details);
+  before["state"] = "returned";
+  json after = details_json(d);
+  after["state"] = "submitted";
+  audit(tx, user_id, "match_proposal", id, "resubmit", before, after);
 }
 
 std::string_view interest_direction_code(InterestDirection direction) {
@@ -444,6 +474,12 @@ std::vector<Pledge> list_pledges(Transaction& tx, std::int64_t proposal_id) {
 std::vector<Pledge> list_pledges_in(Transaction& tx, SponsorshipState state) {
   const std::string code(sponsorship_state_code(state));
   return select_pledges(tx, "WHERE sponsorship_state = :state", soci::use(code));
+}
+
+std::vector<Pledge> list_sponsorships_of(Transaction& tx, std::int64_t application_id) {
+  return select_pledges(tx,
+                        "WHERE application_id = :application_id AND sponsorship_state <> 'none'",
+                        soci::use(application_id));
 }
 
 void record_sponsorship(Transaction& tx, std::int64_t pledge_id, const SponsorshipRecord& r,

@@ -83,6 +83,11 @@ std::vector<Proposal> list_proposals_in(Transaction& tx, ProposalState state);
 void review_proposal(Transaction& tx, std::int64_t id, ProposalState decision,
                      std::string_view note, std::int64_t user_id);
 
+// The organisation's member edits a returned proposal and submits it again for review.
+// Throws StoreError unless it was returned, NotAMember for anyone outside the organisation.
+void resubmit_proposal(Transaction& tx, std::int64_t id, const ProposalDetails& details,
+                       std::int64_t user_id);
+
 enum class InterestDirection { funder_to_proposal, owner_to_funder };
 std::string_view interest_direction_code(InterestDirection direction);
 
@@ -134,6 +139,8 @@ std::optional<Pledge> find_pledge(Transaction& tx, std::int64_t id);
 std::vector<Pledge> list_pledges(Transaction& tx, std::int64_t proposal_id);
 // Every pledge whose declaration ended in state, oldest first: the refusals for the secretariat.
 std::vector<Pledge> list_pledges_in(Transaction& tx, SponsorshipState state);
+// The pledges declared as sponsorship of the application, counted or refused under §3.11.3.
+std::vector<Pledge> list_sponsorships_of(Transaction& tx, std::int64_t application_id);
 
 // Records the declaration's outcome on the pledge. StoreError when it was already declared.
 void record_sponsorship(Transaction& tx, std::int64_t pledge_id, const SponsorshipRecord& record,

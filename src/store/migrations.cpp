@@ -1239,6 +1239,64 @@ const Migration kObservations{
     },
 };
 
+// Volunteering (issue 11; 000 優先行動 2.2 item 1: 義工計劃): programmes a department (through its
+// focal point) or an organisation runs, which the plan's secretariat publishes before anyone
+// sees them; their events; who signed up, in order, and the hours each served. The attendance
+// is what the plan's "people engaged" indicators and item 2.2.1's progress count
+// (track/volunteer_engagement.h).
+const Migration kVolunteering{
+    14,
+    "volunteering: programmes, events, sign-ups and hours served",
+    {
+        R"sql(CREATE TABLE volunteer_programmes (
+  id {identity},
+  organisation_id BIGINT REFERENCES organisations (id),
+  department_id BIGINT REFERENCES departments (id),
+  title_zh TEXT NOT NULL,
+  title_en TEXT NOT NULL,
+  summary_zh TEXT NOT NULL,
+  summary_en TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('submitted', 'published', 'returned', 'closed')),
+  review_note TEXT NOT NULL DEFAULT '',
+  demonstration INTEGER NOT NULL DEFAULT 0 CHECK (demonstration IN (0, 1)),
+  created_by BIGINT NOT NULL REFERENCES users (id),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  CHECK ((organisation_id IS NULL) <> (department_id IS NULL))
+))sql",
+        "CREATE INDEX volunteer_programmes_by_state ON volunteer_programmes (state)",
+        R"sql(CREATE TABLE volunteer_events (
+  id {identity},
+  programme_id BIGINT NOT NULL REFERENCES volunteer_programmes (id),
+  title_zh TEXT NOT NULL,
+  title_en TEXT NOT NULL,
+  held_on TEXT NOT NULL,
+  starts_minute INTEGER NOT NULL CHECK (starts_minute >= 0 AND starts_minute < 1440),
+  ends_minute INTEGER NOT NULL CHECK (ends_minute > starts_minute AND ends_minute < 1440),
+  place_zh TEXT NOT NULL,
+  place_en TEXT NOT NULL,
+  places INTEGER NOT NULL CHECK (places > 0),
+  cancelled INTEGER NOT NULL DEFAULT 0 CHECK (cancelled IN (0, 1)),
+  created_at TEXT NOT NULL
+))sql",
+        "CREATE INDEX volunteer_events_by_programme ON volunteer_events (programme_id, held_on)",
+        "CREATE INDEX volunteer_events_by_day ON volunteer_events (held_on)",
+        // One row a person and event; `seq` orders the waiting list (who signed up first).
+        // minutes_served: NULL until attendance is recorded, 0 for absent.
+        R"sql(CREATE TABLE volunteer_sign_ups (
+  event_id BIGINT NOT NULL REFERENCES volunteer_events (id),
+  user_id BIGINT NOT NULL REFERENCES users (id),
+  state TEXT NOT NULL CHECK (state IN ('confirmed', 'waiting', 'cancelled')),
+  seq BIGINT NOT NULL,
+  signed_up_at TEXT NOT NULL,
+  minutes_served INTEGER CHECK (minutes_served >= 0 AND minutes_served <= 1440),
+  PRIMARY KEY (event_id, user_id)
+))sql",
+        "CREATE INDEX volunteer_sign_ups_by_user ON volunteer_sign_ups (user_id)",
+    },
+};
+
 void replace_all(std::string& text, std::string_view from, std::string_view to) {
   for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
     text.replace(at, from.size(), to);
@@ -1259,7 +1317,8 @@ const std::vector<Migration>& migrations() {
                                           kPhotos,
                                           kGoodPracticeCases,
                                           kFundingMatching,
-                                          kObservations};
+                                          kObservations,
+                                          kVolunteering};
   return all;
 }
 

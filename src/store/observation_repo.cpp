@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include <nlohmann/json.hpp>
 
 #include "store/audit_repo.h"
@@ -145,6 +147,17 @@ std::vector<StoredObservation> observations_in_state(Transaction& tx, hub::Revie
 std::vector<StoredObservation> observations_by(Transaction& tx, std::int64_t user_id) {
   return select_observations(tx, "WHERE o.submitted_by = :u ORDER BY o.id DESC",
                              soci::use(user_id));
+}
+
+std::int64_t observers_in(Transaction& tx, int year) {
+  // observed_on is "YYYY-MM-DD": the year's days sort between these two.
+  const std::string first = fmt::format("{:04}-01-01", year);
+  const std::string last = fmt::format("{:04}-12-31", year);
+  std::int64_t people = 0;
+  tx.sql() << "SELECT COUNT(DISTINCT submitted_by) FROM observations WHERE observed_on BETWEEN "
+              ":first AND :last",
+      soci::use(first), soci::use(last), soci::into(people);
+  return people;
 }
 
 void add_identification(Transaction& tx, std::int64_t observation_id, std::int64_t user_id,

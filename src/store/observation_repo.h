@@ -59,6 +59,10 @@ std::optional<StoredObservation> find_observation(Transaction& tx, std::int64_t 
 std::vector<StoredObservation> observations_in_state(Transaction& tx, hub::ReviewState state);
 std::vector<StoredObservation> observations_by(Transaction& tx, std::int64_t user_id);
 
+// The different people who submitted an observation seen in the year, whatever its review: the
+// plan's citizen_scientists indicator (track/volunteer_engagement.h).
+std::int64_t observers_in(Transaction& tx, int year);
+
 void add_identification(Transaction& tx, std::int64_t observation_id, std::int64_t user_id,
                         std::optional<std::int64_t> taxon_id, std::string_view comment);
 std::vector<StoredIdentification> identifications_of(Transaction& tx, std::int64_t observation_id);

@@ -10,6 +10,7 @@
 #include "assess/assessment_service.h"
 #include "core/civil_date.h"
 #include "store/project_repo.h"
+#include "store/volunteer_repo.h"
 #include "track/progress_service.h"
 #include "track/summary_json.h"
 
@@ -98,6 +99,18 @@ CcfsFigures ccfs_figures(store::Transaction& tx, int year) {
   return figures;
 }
 
+// The year's totals by the rule the computed indicators count by (volunteer/engagement.h: a person
+// at ten events is one person engaged), the citizen scientists as their indicator counts them,
+// and the items served.
+VolunteeringFigures volunteering_figures(store::Transaction& tx, int year) {
+  VolunteeringFigures figures;
+  figures.engagement = volunteer::engagement_in(store::list_attendance(tx), year);
+  if (auto value = compute_engagement(tx, "citizen_scientists", year))
+    figures.citizen_scientists = static_cast<int>(value->value);
+  figures.by_item = volunteering_by_item(tx, year);
+  return figures;
+}
+
 Json status_json(const std::optional<plan::ItemStatus>& status) {
   return status ? Json(std::string(plan::status_code(*status))) : Json(nullptr);
 }
@@ -140,6 +153,12 @@ Json report_json(const AnnualReport& report) {
            {{"grants_approved", report.ccfs.grants_approved},
             {"grant_cents", report.ccfs.grant_cents},
             {"active_projects", report.ccfs.active_projects}}},
+          {"volunteering",
+           {{"people", report.volunteering.engagement.people},
+            {"minutes", report.volunteering.engagement.minutes},
+            {"events", report.volunteering.engagement.events},
+            {"programmes", report.volunteering.engagement.programmes},
+            {"citizen_scientists", report.volunteering.citizen_scientists}}},
           {"demonstration", report.demonstration}};
 }
 
@@ -162,6 +181,7 @@ AnnualReport build_annual_report(store::Transaction& tx, const plan::PlanData& p
   report.indicators = reported_indicators(tx, indicators, year, report.demonstration);
   report.cbi = latest_cbi(tx, handbook, year, report.demonstration);
   report.ccfs = ccfs_figures(tx, year);
+  report.volunteering = volunteering_figures(tx, year);
   return report;
 }
 

@@ -1,6 +1,7 @@
 // The annual progress report to the Advisory Council on the Environment
 // (000_e0ccae9882b7fb64.txt 5.1), assembled for one year from the published progress, the
-// indicators, the City Biodiversity Index and the funding scheme's figures: the data the web page
+// indicators, the City Biodiversity Index, the funding scheme's figures and the volunteering and
+// citizen science recorded: the data the web page
 // (web/annual_report_page.h) and `bsap plan report` render. Reads only.
 #pragma once
 #include <optional>
@@ -14,6 +15,8 @@
 #include "store/store.h"
 #include "store/tracker_repo.h"
 #include "track/computed_indicators.h"
+#include "track/volunteer_engagement.h"
+#include "volunteer/engagement.h"
 
 namespace bsap::track {
 
@@ -42,6 +45,13 @@ struct CcfsFigures {
   std::vector<ItemProjects> by_item;
 };
 
+// The year's volunteering (000 優先行動 2.2 item 1) and citizen science (2.2, 3.5).
+struct VolunteeringFigures {
+  volunteer::Engagement engagement;  // of every programme
+  int citizen_scientists = 0;
+  std::vector<ItemVolunteering> by_item;
+};
+
 struct AnnualReport {
   int year = 0;
   plan::PlanRollup rollup;
@@ -49,6 +59,7 @@ struct AnnualReport {
   std::vector<ReportedIndicator> indicators;
   std::optional<plan::CbiScoring> cbi;  // the latest scoring up to the year, if any
   CcfsFigures ccfs;
+  VolunteeringFigures volunteering;
   bool demonstration = false;  // some of its data is demonstration data
 };
 

@@ -1,7 +1,8 @@
 // The indicators computed from the funding scheme's own records (000_e0ccae9882b7fb64.txt 5.2; the
 // scheme serves 優先行動 1.5, 2.1 and 3.2): the grants approved in a year and their amount, from
-// the committee's recorded decisions (guidelines §4.1.2). Two of the four codes
-// plan::Indicator::computed_from names cannot be computed from what the store holds, and are not
+// the committee's recorded decisions (guidelines §4.1.2); and, through
+// track/volunteer_engagement.h, the people volunteering and citizen science engage (2.2). The
+// scheme's hectares and participants cannot be computed from what the store holds, and are not
 // invented (see compute_indicator). Reads through the store's repositories only.
 #include "track/computed_indicators.h"
 
@@ -15,6 +16,7 @@
 #include "store/project_repo.h"
 #include "store/tracker_repo.h"
 #include "track/progress_service.h"
+#include "track/volunteer_engagement.h"
 
 namespace bsap::track {
 namespace {
@@ -80,11 +82,11 @@ std::optional<ComputedValue> compute_indicator(store::Transaction& tx,
   const std::string& from = indicator.computed_from;
   if (from == "ccfs_grants_approved") return grants_approved(tx, year);
   if (from == "ccfs_grant_amount") return grant_amount(tx, year);
-  // The hectares under management agreements and the people engaged are not computed: the
-  // project records hold them only as free text (a KPI's "第12個月前達4.5公頃", "60團，1,800人"),
-  // and reading numbers out of prose would invent figures; they are entered with their source.
-  // Any other code is not one this system computes.
-  return std::nullopt;
+  // The hectares under management agreements and the people the scheme's projects engaged are
+  // not computed: the project records hold them only as free text (a KPI's "第12個月前達4.5公頃",
+  // "60團，1,800人"), and reading numbers out of prose would invent figures; they are entered
+  // with their source.
+  return compute_engagement(tx, from, year);
 }
 
 std::vector<plan::IndicatorValue> indicator_series_with_computed(store::Transaction& tx,

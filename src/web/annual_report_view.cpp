@@ -1,6 +1,7 @@
 #include "web/annual_report_view.h"
 
 #include "core/lang.h"
+#include "web/item_volunteering_view.h"
 #include "web/page.h"
 
 namespace bsap::web {
@@ -124,6 +125,22 @@ PageData ccfs_data(const ViewLanguage& view, const plan::PlanData& plan,
   return data;
 }
 
+PageData volunteering_data(const ViewLanguage& view, const plan::PlanData& plan,
+                           const track::VolunteeringFigures& volunteering) {
+  PageData data = engagement_data(volunteering.engagement);
+  data.set("citizen_scientists", std::to_string(volunteering.citizen_scientists));
+  PageData by_item{PageData::type::list};
+  for (const track::ItemVolunteering& item : volunteering.by_item) {
+    PageData row = item_volunteering_data(item);
+    if (auto ref = plan::find_item(plan.plan, item.item_id))
+      row.set("text", view.data_text(ref->item->text));
+    by_item.push_back(row);
+  }
+  data.set("has_by_item", !volunteering.by_item.empty());
+  data.set("by_item", by_item);
+  return data;
+}
+
 }  // namespace
 
 std::string annual_report_title(const ViewLanguage& view, int year) {
@@ -147,6 +164,7 @@ PageData annual_report_data(const ViewLanguage& view, const plan::PlanData& plan
   data.set("has_cbi", report.cbi.has_value());
   if (report.cbi) data.set("cbi", cbi_data(view, *report.cbi));
   data.set("ccfs", ccfs_data(view, plan, report.ccfs));
+  data.set("volunteering", volunteering_data(view, plan, report.volunteering));
   data.set("year_dashboard_href", view.link("/dashboard?year=" + std::to_string(report.year)));
   return data;
 }

@@ -15,7 +15,8 @@ namespace bsap::web {
 
 // The report's data for annual_report.mustache: summary, the 30 actions with each item's
 // published status and narrative, the indicators each with a chart and its table, the City
-// Biodiversity Index, the funding scheme's figures, and whether it is demonstration data.
+// Biodiversity Index, the funding scheme's figures, the year's volunteering and citizen science,
+// and whether it is demonstration data.
 PageData annual_report_data(const ViewLanguage& view, const plan::PlanData& plan,
                             const track::AnnualReport& report);
 

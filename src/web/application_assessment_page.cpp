@@ -3,6 +3,7 @@
 // GET  /LANG/portal/applications/{id}/assessment: where the application stands; the open request
 //      for information with its last day and the reply form; the decision with the approved
 //      amount, duration and conditions; withdrawal (§4.4.1) and, once rejected, resubmission.
+//      The sponsorships declared through the funding matching, counted or refused (§3.11.3).
 // POST /LANG/portal/applications/{id}/answer: replies to the open request (§2.6.4).
 // POST /LANG/portal/applications/{id}/withdraw: the person-in-charge's letter of withdrawal.
 // POST /LANG/portal/applications/{id}/resubmit: a new draft from a rejected application (§4.5.1).
@@ -16,6 +17,7 @@
 #include "web/pages.h"
 #include "web/portal_access.h"
 #include "web/rules_view.h"
+#include "web/sponsorship_view.h"
 
 namespace bsap::web {
 namespace {
@@ -95,6 +97,10 @@ Response render(RequestContext& ctx, const ApplicantView& view, const std::strin
   data.set("requests", request_rows(ctx, view.requests));
   data.set("has_requests", !view.requests.empty());
   add_decision(ctx, data, view);
+  {
+    auto tx = ctx.web().store.begin();
+    set_application_sponsorships(ctx, *tx, data, id, true);
+  }
   const auto allowed = ccfs::allowed_events(*state, TransitionActor::applicant);
   const auto may = [&](AssessmentEvent event) {
     return own(ctx, view) && std::ranges::find(allowed, event) != allowed.end();

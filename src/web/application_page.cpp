@@ -1,6 +1,7 @@
 // GET /LANG/portal/applications/{id}: the task list of an application: each part not started,
 // in progress (answered, with something blocking) or completed, with links to check the
-// answers, the history and the budget workbook.
+// answers, the history and the budget workbook; the sponsorships declared through the funding
+// matching, counted or refused under §3.11.3.
 #include "store/document_repo.h"
 #include "web/application_checking.h"
 #include "web/error_pages.h"
@@ -9,6 +10,7 @@
 #include "web/part_form.h"
 #include "web/portal_access.h"
 #include "web/portal_view.h"
+#include "web/sponsorship_view.h"
 
 namespace bsap::web {
 namespace {
@@ -116,6 +118,10 @@ Response application_page(RequestContext& ctx) {
              fill(ctx.text("app_submitted_frozen"), "reference", *application.reference));
   }
   add_attachments(ctx, data, std::get<OpenedApplication>(opened_or));
+  {
+    auto tx = ctx.web().store.begin();
+    set_application_sponsorships(ctx, *tx, data, application.id, true);
+  }
   data.set("csrf_token", ctx.session().csrf_token());
   data.set("portal_href", ctx.link("/portal"));
   data.set("review_href", ctx.link(base + "/review"));

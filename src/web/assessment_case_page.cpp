@@ -3,7 +3,8 @@
 //      steps the secretariat may take now, requests for information (§2.6.4), the members
 //      assigned to each panel and the committee with their declarations (§5.17), the decision,
 //      and the whole history of transitions; beside the findings, the species and threatened
-//      species the hub holds for the application's sites (issue 9 §7).
+//      species the hub holds for the application's sites (issue 9 §7), and the sponsorships
+//      declared through the funding matching, counted or refused under §3.11.3.
 // POST /LANG/assessment/applications/{id}/steps: takes one step (event, reason, ground).
 // POST /LANG/assessment/applications/{id}/members: assigns a member to a body.
 // POST /LANG/assessment/applications/{id}/round: puts an application submitted while no round
@@ -25,6 +26,7 @@
 #include "web/portal_access.h"
 #include "web/rules_view.h"
 #include "web/site_species_view.h"
+#include "web/sponsorship_view.h"
 
 namespace bsap::web {
 namespace {
@@ -200,6 +202,10 @@ Response case_view(RequestContext& ctx, std::int64_t id, const std::string& erro
     data.set("differences_href", ctx.link(portal + "/differences"));
   add_round(ctx, data, *facts);
   add_findings_of(ctx, data, facts->application);
+  {
+    auto tx = ctx.web().store.begin();
+    set_application_sponsorships(ctx, *tx, data, id, true);
+  }
   data.set("steps", step_forms(ctx, *ruleset, *state, id));
   data.set("requests", request_rows(ctx, facts->requests));
   data.set("has_requests", !facts->requests.empty());

@@ -5,10 +5,9 @@
 // POST /LANG/matching/proposals: a project owner posts a proposal; it waits for review.
 // GET  /LANG/matching/profile, POST: a funder keeps its profile, its §3.11.3 declaration and
 //      its interests. Funder accounts are made by an administrator (role `funder`).
-#include <algorithm>
-
 #include "match/sponsorship.h"
 #include "store/matching_repo.h"
+#include "web/matching_proposal_form.h"
 #include "web/matching_view.h"
 #include "web/pages.h"
 #include "web/project_view.h"
@@ -69,20 +68,6 @@ PageData refused_pledges(RequestContext& ctx, store::Transaction& tx) {
   return rows;
 }
 
-// The new-proposal form's values: what was typed, when the form comes back with errors.
-void set_proposal_form(RequestContext& ctx, PageData& data, bool from_form) {
-  const FormData empty;
-  const FormData& form = from_form ? ctx.form() : empty;
-  for (const char* field :
-       {"title_zh", "title_en", "place", "budget", "duration_months", "outcomes"})
-    data.set(std::string("form_") + field, form.get(field));
-  data.set("habitat_options", term_options(ctx, match::habitats(), {form.get("habitat")}));
-  data.set("district_options", term_options(ctx, match::districts(), {form.get("district")}));
-  data.set("theme_options", term_options(ctx, match::themes(), form.all("themes")));
-  data.set("kmgbf_options", kmgbf_options(ctx, chosen_numbers(form.all("kmgbf_targets"))));
-  data.set("action_options", plan_action_options(ctx, form.all("plan_actions")));
-}
-
 Response matching_view(RequestContext& ctx, const std::vector<FieldError>& errors, int status) {
   PageData data;
   // The page is public: the visitor's session is read before this page's transaction begins.
@@ -94,7 +79,10 @@ Response matching_view(RequestContext& ctx, const std::vector<FieldError>& error
       data.set("is_owner", true);
       data.set("own_proposals",
                proposal_rows(ctx, store::list_proposals_of(*tx, visitor.owner->organisation.id)));
-      set_proposal_form(ctx, data, !errors.empty());
+      if (errors.empty())
+        set_proposal_form(ctx, data, {});
+      else
+        set_proposal_form_as_sent(ctx, data);
       data.set("proposal_action", ctx.link("/matching/proposals"));
     }
     if (visitor.is_funder) {
@@ -121,69 +109,13 @@ Response matching_view(RequestContext& ctx, const std::vector<FieldError>& error
   return render_page(ctx, "matching", "matching_title", std::move(data), status);
 }
 
-bool known(std::span<const match::Term> terms, const std::string& key) {
-  return match::find_term(terms, key) != nullptr;
-}
-
-bool all_known(std::span<const match::Term> terms, const std::vector<std::string>& keys) {
-  return std::ranges::all_of(keys, [&](const std::string& key) { return known(terms, key); });
-}
-
-bool known_targets(RequestContext& ctx, const std::vector<std::string>& values) {
-  const auto& targets = ctx.web().domain.plan.frameworks.kmgbf_targets;
-  const auto numbers = chosen_numbers(values);
-  return numbers.size() == values.size() && std::ranges::all_of(numbers, [&](int n) {
-           return std::ranges::any_of(targets, [&](const auto& t) { return t.number == n; });
-         });
-}
-
-bool known_actions(RequestContext& ctx, const std::vector<std::string>& values) {
-  const auto& actions = ctx.web().domain.plan.plan.actions;
-  return std::ranges::all_of(values, [&](const std::string& number) {
-    return std::ranges::any_of(actions, [&](const auto& a) { return a.number == number; });
-  });
-}
-
 }  // namespace
 
 Response matching_page(RequestContext& ctx) { return matching_view(ctx, {}, 200); }
 
 Response matching_proposal_create(RequestContext& ctx) {
-  const FormData& form = ctx.form();
   std::vector<FieldError> errors;
-  store::ProposalDetails d;
-  d.title_zh = trimmed(form.get("title_zh"));
-  d.title_en = trimmed(form.get("title_en"));
-  if (d.title_zh.empty() && d.title_en.empty())
-    errors.push_back({"title_zh", ctx.text("matching_error_title")});
-  d.habitat = form.get("habitat");
-  if (!known(match::habitats(), d.habitat))
-    errors.push_back({"habitat", ctx.text("matching_error_habitat")});
-  d.district = form.get("district");
-  if (!known(match::districts(), d.district))
-    errors.push_back({"district", ctx.text("matching_error_district")});
-  d.place = trimmed(form.get("place"));
-  if (d.place.empty()) errors.push_back({"place", ctx.text("matching_error_place")});
-  if (const auto budget = money_field(ctx, "budget", "matching_budget", errors)) {
-    d.budget = *budget;
-    if (d.budget <= Money{}) errors.push_back({"budget", ctx.text("matching_error_budget")});
-  }
-  const auto months = count_of(trimmed(form.get("duration_months")));
-  if (!months || *months < 1 || *months > 120)
-    errors.push_back({"duration_months", ctx.text("matching_error_duration")});
-  else
-    d.duration_months = static_cast<int>(*months);
-  d.outcomes = trimmed(form.get("outcomes"));
-  if (d.outcomes.empty()) errors.push_back({"outcomes", ctx.text("matching_error_outcomes")});
-  d.themes = form.all("themes");
-  if (d.themes.empty() || !all_known(match::themes(), d.themes))
-    errors.push_back({"themes", ctx.text("matching_error_themes")});
-  d.plan_actions = form.all("plan_actions");
-  if (d.plan_actions.empty() || !known_actions(ctx, d.plan_actions))
-    errors.push_back({"plan_actions", ctx.text("matching_error_actions")});
-  if (!known_targets(ctx, form.all("kmgbf_targets")))
-    errors.push_back({"kmgbf_targets", ctx.text("matching_error_kmgbf")});
-  d.kmgbf_targets = chosen_numbers(form.all("kmgbf_targets"));
+  const store::ProposalDetails d = read_proposal_form(ctx, errors);
   if (!errors.empty()) return matching_view(ctx, errors, 422);
   auto tx = ctx.web().store.begin();
   const auto member = portal_member(ctx, *tx);

@@ -5,6 +5,7 @@
 //      the form declaring one as sponsorship of a draft CCFS application (002 §3.11); a funder
 //      its own score, interest and pledges; the secretariat the review form and every pledge,
 //      with what §3.11.3 refused.
+//      The owner of a returned proposal finds the link to edit and resubmit it.
 // POST .../review (secretariat), .../interest (owner → funder, funder → proposal),
 //      .../pledges (funder), /LANG/matching/pledges/{id}/sponsorship (the owner).
 #include <algorithm>
@@ -12,7 +13,6 @@
 #include <variant>
 
 #include "ccfs/application_json.h"
-#include "ccfs/budget_check_support.h"
 #include "match/sponsorship.h"
 #include "store/application_repo.h"
 #include "web/application_checking.h"
@@ -21,6 +21,7 @@
 #include "web/pages.h"
 #include "web/project_view.h"
 #include "web/rules_view.h"
+#include "web/sponsorship_view.h"
 
 namespace bsap::web {
 namespace {
@@ -118,34 +119,6 @@ PageData ranked_funders(RequestContext& ctx, store::Transaction& tx,
   return rows;
 }
 
-std::string share(Money part, Money whole) { return ccfs::share_text(part, whole); }
-
-// What became of declaring the pledge as sponsorship, in words.
-std::string sponsorship_text(RequestContext& ctx, const store::SponsorshipRecord& record,
-                             const rules::Ruleset* ruleset) {
-  if (record.state == store::SponsorshipState::refused) {
-    std::string name = record.finding_clause;
-    if (ruleset)
-      for (const rules::ProhibitedSponsor& sponsor : ruleset->application.prohibited_sponsors)
-        if (sponsor.clause == record.finding_clause)
-          name = sponsor.clause + " " + ctx.data_text(sponsor.name.zh, sponsor.name.en);
-    return fill(ctx.text("matching_sponsorship_refused"), "prohibited", name);
-  }
-  std::string text = ctx.text("matching_sponsorship_declared");
-  text = fill(text, "application", std::to_string(record.application_id));
-  text = fill(text, "before",
-              format_money(record.contribution_before, ctx.lang()) + " (" +
-                  share(record.contribution_before, record.expenditure) + ")");
-  text = fill(text, "after",
-              format_money(record.contribution_after, ctx.lang()) + " (" +
-                  share(record.contribution_after, record.expenditure) + ")");
-  text = fill(text, "budget", format_money(record.expenditure, ctx.lang()));
-  return fill(text, "floor",
-              ruleset ? ccfs::percent_text(ruleset->contribution_ratio.min_pct) + " (" +
-                            ruleset->contribution_ratio.source.clause + ")"
-                      : std::string("5%"));
-}
-
 PageData draft_options(RequestContext& ctx, store::Transaction& tx, std::int64_t organisation_id) {
   PageData options{PageData::type::list};
   for (const store::StoredApplication& application :
@@ -215,7 +188,9 @@ Response proposal_view(RequestContext& ctx, std::optional<std::int64_t> id,
       data.set("has_ranked_funders", true);
       data.set("ranked_funders", ranked_funders(ctx, *tx, proposal, interests));
     }
-    if (opened.own && !listed) data.set("awaiting_listing", true);
+    const bool returned = proposal.state == store::ProposalState::returned;
+    if (opened.own && !listed && !returned) data.set("awaiting_listing", true);
+    if (opened.own && returned) data.set("edit_href", base + "/edit");
     if (opened.visitor.funder && listed) {
       const store::Funder& funder = *opened.visitor.funder;
       PageData mine;
@@ -242,8 +217,9 @@ Response proposal_view(RequestContext& ctx, std::optional<std::int64_t> id,
   }
   data.set("csrf_token", ctx.session().csrf_token());
   data.set("matching_href", ctx.link("/matching"));
-  if (const std::string done = ctx.query().get("done");
-      done == "reviewed" || done == "interest" || done == "pledged" || done == "declared")
+  if (const std::string done = ctx.query().get("done"); done == "reviewed" || done == "interest" ||
+                                                        done == "pledged" || done == "declared" ||
+                                                        done == "resubmitted")
     data.set("done_message", ctx.text("matching_done_" + done));
   add_errors(data, errors);
   return render_titled_page(ctx, "matching_proposal", title, std::move(data), status);

@@ -109,4 +109,17 @@ std::vector<int> chosen_numbers(const std::vector<std::string>& values) {
   return numbers;
 }
 
+bool all_known(std::span<const match::Term> terms, const std::vector<std::string>& keys) {
+  return std::ranges::all_of(
+      keys, [&](const std::string& key) { return match::find_term(terms, key) != nullptr; });
+}
+
+bool known_targets(RequestContext& ctx, const std::vector<std::string>& values) {
+  const auto& targets = ctx.web().domain.plan.frameworks.kmgbf_targets;
+  const auto numbers = chosen_numbers(values);
+  return numbers.size() == values.size() && std::ranges::all_of(numbers, [&](int n) {
+           return std::ranges::any_of(targets, [&](const auto& t) { return t.number == n; });
+         });
+}
+
 }  // namespace bsap::web

@@ -49,6 +49,10 @@ std::string proposal_href(RequestContext& ctx, std::int64_t id);
 // A score as total and its criteria's explanations in the request's language.
 void set_score(RequestContext& ctx, PageData& row, const match::MatchScore& score);
 
+// Whether every key is one of the terms; whether every value names a KMGBF target.
+bool all_known(std::span<const match::Term> terms, const std::vector<std::string>& keys);
+bool known_targets(RequestContext& ctx, const std::vector<std::string>& values);
+
 // Whole numbers chosen as checkboxes ("2", "3"); the ones that do not read are skipped.
 std::vector<int> chosen_numbers(const std::vector<std::string>& values);
 

@@ -30,6 +30,14 @@ bool names_exactly(const store::BioTaxon& taxon, std::string_view typed) {
          taxon.name_zh == typed || lowercase(taxon.name_en) == wanted;
 }
 
+// The place as a reader who sees it precisely, or as the public, is shown it.
+biodata::PublishedLocation shown_place(const store::StoredObservation& observation, bool precise) {
+  auto sensitivity = biodata::sensitivity_from_number(observation.place_sensitivity)
+                         .value_or(biodata::Sensitivity::withheld);
+  return biodata::publish_location(LonLat{observation.longitude, observation.latitude},
+                                   std::nullopt, sensitivity, precise);
+}
+
 }  // namespace
 
 std::unique_ptr<store::Transaction> begin_for_visitor(RequestContext& ctx) {
@@ -73,11 +81,13 @@ PageData observation_row(RequestContext& ctx, const store::StoredObservation& ob
           ctx.text("observation_state_" + std::string(hub::review_state_code(observation.state))));
   if (auto grade = hub::quality_grade(observation.state, observation.photos > 0))
     row.set("grade", ctx.text("observation_grade_" + std::string(hub::quality_grade_code(*grade))));
-  auto sensitivity = biodata::sensitivity_from_number(observation.place_sensitivity)
-                         .value_or(biodata::Sensitivity::withheld);
-  biodata::PublishedLocation place =
-      biodata::publish_location(LonLat{observation.longitude, observation.latitude}, std::nullopt,
-                                sensitivity, sees_precise_observation(ctx, observation));
+  const biodata::PublishedLocation place =
+      shown_place(observation, sees_precise_observation(ctx, observation));
+  // The map shows every reader the public place, so that a map drawn for staff shows no more.
+  if (const auto map_point = shown_place(observation, false).point) {
+    row.set("map_lat", format_degrees(map_point->lat));
+    row.set("map_lon", format_degrees(map_point->lon));
+  }
   if (place.point)
     row.set("place", format_degrees(place.point->lat) + ", " + format_degrees(place.point->lon));
   else
@@ -134,6 +144,21 @@ PageData species_choices(const RequestContext& ctx, const std::vector<store::Tax
     item.set("taxon_id", std::to_string(hit.taxon.id));
     item.set("name", taxon_common_name(ctx, hit.taxon));
     item.set("scientific_name", hit.taxon.scientific_name);
+    list.push_back(item);
+  }
+  return list;
+}
+
+PageData species_names(const RequestContext& ctx,
+                       const std::vector<store::ObservationTaxon>& taxa) {
+  PageData list{PageData::type::list};
+  std::vector<std::int64_t> listed;
+  for (const store::ObservationTaxon& taxon : taxa) {
+    if (std::ranges::find(listed, taxon.id) != listed.end()) continue;
+    listed.push_back(taxon.id);
+    PageData item;
+    item.set("scientific_name", taxon.scientific_name);
+    item.set("name", taxon_label(ctx, taxon));
     list.push_back(item);
   }
   return list;

@@ -31,7 +31,8 @@ bool may_see_observation(RequestContext& ctx, const store::StoredObservation& ob
 bool sees_precise_observation(RequestContext& ctx, const store::StoredObservation& observation);
 
 // {id, href, species, scientific_name, observed_on, count, place, generalised, withheld,
-// state, grade, submitter}: one observation as this reader may see it.
+// state, grade, submitter}: one observation as this reader may see it; map_lat and map_lon, its
+// public place (generalised for a sensitive taxon, absent when withheld) whoever reads it.
 PageData observation_row(RequestContext& ctx, const store::StoredObservation& observation);
 PageData observation_rows(RequestContext& ctx,
                           const std::vector<store::StoredObservation>& observations);
@@ -49,6 +50,10 @@ struct SpeciesAnswer {
 };
 SpeciesAnswer read_species(RequestContext& ctx, store::Transaction& tx, bool unknown_allowed);
 PageData species_choices(const RequestContext& ctx, const std::vector<store::TaxonHit>& choices);
+// The species fields' choice list (<datalist id="species-names">): each taxon once, by its
+// scientific name (which the server matches exactly) with its common name. species-names.js adds
+// the hub's taxa that match what is typed.
+PageData species_names(const RequestContext& ctx, const std::vector<store::ObservationTaxon>& taxa);
 
 // The observation page (observations_page.cpp), with a form's errors and the species its name
 // matched; 404 when the route's {id} names none this reader may see.

@@ -56,6 +56,17 @@ void set_community_taxon(RequestContext& ctx, PageData& data,
     }
 }
 
+// The taxa the observation and its identifications name: the verifier's likely choices.
+std::vector<store::ObservationTaxon> named_taxa(
+    const store::StoredObservation& observation,
+    const std::vector<store::StoredIdentification>& identifications) {
+  std::vector<store::ObservationTaxon> taxa;
+  if (observation.taxon) taxa.push_back(*observation.taxon);
+  for (const auto& identification : identifications)
+    if (identification.taxon) taxa.push_back(*identification.taxon);
+  return taxa;
+}
+
 // Each photograph: its thumbnail linking to the full picture, its credit and licence.
 PageData photo_rows(RequestContext& ctx, store::Transaction& tx, std::int64_t observation_id) {
   PageData rows{PageData::type::list};
@@ -122,6 +133,7 @@ Response observation_page_with(RequestContext& ctx, const std::vector<FieldError
   data.set("identifications", identification_rows(ctx, identifications));
   data.set("has_identifications", !identifications.empty());
   set_community_taxon(ctx, data, identifications);
+  data.set("species_names", species_names(ctx, named_taxa(*observation, identifications)));
   data.set("csrf_token", csrf_token);
   data.set("list_href", ctx.link("/observations"));
   const bool open_to_identify =

@@ -84,6 +84,22 @@ Response observation_review(RequestContext& ctx);           // observation_forms
 Response contributor_register_page(RequestContext& ctx);    // contributor_register_page.cpp
 Response contributor_register_submit(RequestContext& ctx);  // contributor_register_page.cpp
 
+// Volunteering (issue 11; 000 優先行動 2.2 item 1).
+Response volunteer_programmes_page(RequestContext& ctx);     // volunteer_programmes_page.cpp
+Response volunteer_programme_page(RequestContext& ctx);      // volunteer_programmes_page.cpp
+Response volunteer_programme_new_page(RequestContext& ctx);  // volunteer_programme_forms.cpp
+Response volunteer_programme_submit(RequestContext& ctx);    // volunteer_programme_forms.cpp
+Response volunteer_programme_resubmit(RequestContext& ctx);  // volunteer_programme_forms.cpp
+Response volunteer_programme_review(RequestContext& ctx);    // volunteer_programme_forms.cpp
+Response volunteer_programme_close(RequestContext& ctx);     // volunteer_programme_forms.cpp
+Response volunteer_event_add(RequestContext& ctx);           // volunteer_programme_forms.cpp
+Response volunteer_event_page(RequestContext& ctx);          // volunteer_event_page.cpp
+Response volunteer_sign_up(RequestContext& ctx);             // volunteer_event_page.cpp
+Response volunteer_cancel_sign_up(RequestContext& ctx);      // volunteer_event_page.cpp
+Response volunteer_attendance(RequestContext& ctx);          // volunteer_event_page.cpp
+Response volunteer_event_cancel(RequestContext& ctx);        // volunteer_event_page.cpp
+Response my_volunteering_page(RequestContext& ctx);          // my_volunteering_page.cpp
+
 // The approved projects (§4.1.3) and their 360Giving open data.
 Response grants_page(RequestContext& ctx);            // grants_page.cpp
 Response open_data_grants_json(RequestContext& ctx);  // grants_open_data.cpp
@@ -202,6 +218,8 @@ Response matching_proposal_review(RequestContext& ctx);     // matching_proposal
 Response matching_interest_submit(RequestContext& ctx);     // matching_proposal_page.cpp
 Response matching_pledge_submit(RequestContext& ctx);       // matching_proposal_page.cpp
 Response matching_sponsorship_submit(RequestContext& ctx);  // matching_proposal_page.cpp
+Response matching_proposal_edit_page(RequestContext& ctx);  // matching_proposal_edit_page.cpp
+Response matching_proposal_resubmit(RequestContext& ctx);   // matching_proposal_edit_page.cpp
 
 // The JSON API (docs/api.md), each in the file named for it.
 Response application_check_api(RequestContext& ctx);

@@ -4,7 +4,8 @@
 //     or the decision form (the committee). Each body sees its own members' scores and comments
 //     and the summaries and recommendations of the panels before it: the assessment panel's go
 //     to the approval panel, and both panels' to the committee (§4.1.2). Beside the application,
-//     the species and threatened species the hub holds for its sites (issue 9 §7).
+//     the species and threatened species the hub holds for its sites (issue 9 §7), and the
+//     sponsorships declared through the funding matching, counted or refused under §3.11.3.
 #include <array>
 
 #include "ccfs/score_summary.h"
@@ -16,6 +17,7 @@
 #include "web/review_view.h"
 #include "web/rules_view.h"
 #include "web/site_species_view.h"
+#include "web/sponsorship_view.h"
 
 namespace bsap::web {
 namespace {
@@ -252,6 +254,10 @@ Response render_review(RequestContext& ctx, const ReviewCase& review, const Scor
   data.set("has_criteria", !review.criteria.empty());
   data.set("criteria", criteria_rows(ctx, review));
   data.set("panel_results", panel_results(ctx, review));
+  {
+    auto tx = ctx.web().store.begin();
+    set_application_sponsorships(ctx, *tx, data, review.application.id, false);
+  }
   const std::string base = review_link(ctx, review.application.id);
   data.set("csrf_token", ctx.session().csrf_token());
   data.set("reviews_href", ctx.link("/reviews"));

@@ -30,6 +30,10 @@ std::span<const Route> app_routes() {
   static const Access contributors = Access::any_of({Role::contributor});
   static const Access identifiers = Access::any_of({Role::contributor, Role::verifier});
   static const Access verifiers = Access::any_of({Role::verifier});
+  // Volunteering (000 優先行動 2.2 item 1): departments (their focal points) and organisations
+  // (their applicants) run programmes, which the plan's secretariat publishes; members of the
+  // public sign up. Which programme a visitor organises is decided inside (volunteer_view.h).
+  static const Access organisers = Access::any_of({Role::focal_point, Role::applicant});
   // Funding matching (000 2.4, 2.7): project owners (applicants) post proposals, funders keep
   // profiles and pledge, the secretariat reviews proposals before funders see them.
   static const Access funders = Access::any_of({Role::funder});
@@ -161,6 +165,29 @@ std::span<const Route> app_routes() {
       {Method::post, "/{lang}/observations/join", Access::public_, contributor_register_submit,
        RateClass::sign_in},
       {Method::get, "/{lang}/observations/new", contributors, observation_new_page},
+      // Before /observations/{id}: the first route that matches answers.
+      {Method::get, "/{lang}/observations/programmes", Access::public_, volunteer_programmes_page},
+      {Method::post, "/{lang}/observations/programmes", organisers, volunteer_programme_submit},
+      {Method::get, "/{lang}/observations/programmes/new", organisers,
+       volunteer_programme_new_page},
+      {Method::get, "/{lang}/observations/programmes/mine", contributors, my_volunteering_page},
+      {Method::get, "/{lang}/observations/programmes/{id}", Access::public_,
+       volunteer_programme_page},
+      {Method::post, "/{lang}/observations/programmes/{id}", organisers,
+       volunteer_programme_resubmit},
+      {Method::post, "/{lang}/observations/programmes/{id}/review", plan_secretariat,
+       volunteer_programme_review},
+      {Method::post, "/{lang}/observations/programmes/{id}/close", organisers,
+       volunteer_programme_close},
+      {Method::post, "/{lang}/observations/programmes/{id}/events", organisers,
+       volunteer_event_add},
+      {Method::get, "/{lang}/observations/events/{id}", Access::public_, volunteer_event_page},
+      {Method::post, "/{lang}/observations/events/{id}/sign-up", contributors, volunteer_sign_up},
+      {Method::post, "/{lang}/observations/events/{id}/cancel-sign-up", contributors,
+       volunteer_cancel_sign_up},
+      {Method::post, "/{lang}/observations/events/{id}/attendance", organisers,
+       volunteer_attendance},
+      {Method::post, "/{lang}/observations/events/{id}/cancel", organisers, volunteer_event_cancel},
       {Method::get, "/{lang}/observations/{id}", Access::public_, observation_page},
       {Method::get, "/{lang}/observations/{id}/photos/{pid}", Access::public_, observation_photo},
       {Method::post, "/{lang}/observations/{id}/identifications", identifiers,
@@ -282,6 +309,10 @@ std::span<const Route> app_routes() {
       {Method::get, "/{lang}/matching/proposals/{id}", matching_readers, matching_proposal_page},
       {Method::post, "/{lang}/matching/proposals/{id}/review", secretariat,
        matching_proposal_review},
+      {Method::get, "/{lang}/matching/proposals/{id}/edit", applicants,
+       matching_proposal_edit_page},
+      {Method::post, "/{lang}/matching/proposals/{id}/edit", applicants,
+       matching_proposal_resubmit},
       {Method::post, "/{lang}/matching/proposals/{id}/interest", owners_and_funders,
        matching_interest_submit},
       {Method::post, "/{lang}/matching/proposals/{id}/pledges", funders, matching_pledge_submit},

@@ -6,7 +6,9 @@
 //     secretariat reviews, returns with a note, or publishes (tracker_review_forms.cpp).
 #include "store/user_repo.h"
 #include "track/computed_indicators.h"
+#include "track/volunteer_engagement.h"
 #include "web/error_pages.h"
+#include "web/item_volunteering_view.h"
 #include "web/pages.h"
 #include "web/progress_view.h"
 #include "web/tracker_view.h"
@@ -129,7 +131,8 @@ struct ItemFacts {
   std::vector<store::Department> supporting;
   bool may_report = false;
   std::string updated_by;
-  track::ItemProjects projects;  // the funding scheme projects tagged to the item
+  track::ItemProjects projects;          // the funding scheme projects tagged to the item
+  track::ItemVolunteering volunteering;  // the programmes serving the item, in the year
 };
 
 ItemFacts load_item_facts(RequestContext& ctx, const std::string& item_id, int year) {
@@ -146,6 +149,7 @@ ItemFacts load_item_facts(RequestContext& ctx, const std::string& item_id, int y
   }
   facts.may_report = track::may_report_item(*tx, tracker_actor(ctx), item_id);
   facts.projects = track::projects_of_item(*tx, item_id);
+  facts.volunteering = track::volunteering_of_item(*tx, item_id, year);
   if (facts.report && facts.report->updated_by != 0)
     if (auto user = store::find_user(*tx, facts.report->updated_by))
       facts.updated_by = user->display_name.empty() ? user->username : user->display_name;
@@ -160,6 +164,14 @@ void add_projects(const track::ItemProjects& projects, PageData& data) {
   data.set("projects_grant", format_cents(projects.grant_cents));
   data.set("kpi_lines", text_list(projects.kpi_lines));
   data.set("has_kpi_lines", !projects.kpi_lines.empty());
+}
+
+// The volunteer programmes serving the item and what they did in the year (000 優先行動 2.2 item
+// 1), from the attendance their organisers recorded, for the narrative and outputs likewise.
+void add_volunteering(const track::ItemVolunteering& volunteering, PageData& data) {
+  data.set("has_volunteering",
+           !volunteering.programme_titles.empty() || !volunteering.engagement.empty());
+  data.set("volunteering", item_volunteering_data(volunteering));
 }
 
 // Why the visitor reads rather than edits, or "" when they may edit.
@@ -247,6 +259,7 @@ Response tracker_item_view(RequestContext& ctx, const std::string& item_id, int 
   add_departments(ctx, facts, data);
   add_report_summary(ctx, facts, data);
   add_projects(facts.projects, data);
+  add_volunteering(facts.volunteering, data);
 
   const std::string reason = read_only_reason(ctx, facts);
   data.set("read_only_reason", reason);

@@ -1,7 +1,10 @@
-// The good-practice cases' maps, drawn with Leaflet from /static/vendor/ (no base map tiles: the
-// service fetches nothing from elsewhere; Hong Kong's extent is outlined instead).
-// - #cases-map[data-list=ID]: a marker for each <li data-lat data-lon data-href data-title> of the
-//   list, which the server has already filtered, so the map shows what the list shows.
+// The good-practice cases' maps and the observations' map, drawn with Leaflet from
+// /static/vendor/ (no base map tiles: the service fetches nothing from elsewhere; Hong Kong's
+// extent is outlined instead).
+// - .bsap-map[data-list=ID] (#cases-map, #observations-map): a marker for each
+//   <li data-lat data-lon data-href data-title> of the list, which the server has already
+//   filtered (and, for observations, placed where the public may see them), so the map shows
+//   what the list shows.
 // - #case-map[data-lat][data-lon]: one case's place.
 // - #case-place-map: the case form's place; a click sets the latitude and longitude fields.
 // Every map repeats what the page says in text, so nothing depends on it.
@@ -69,8 +72,7 @@
     });
   }
 
-  var list = document.getElementById('cases-map');
-  if (list) drawList(list);
+  Array.prototype.forEach.call(document.querySelectorAll('.bsap-map[data-list]'), drawList);
   var one = document.getElementById('case-map');
   if (one) drawCase(one);
   var picker = document.getElementById('case-place-map');

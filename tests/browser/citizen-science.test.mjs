@@ -4,7 +4,8 @@
 // an observation of the frog, with a phone's photograph, at a precise place in the Tai Po Kau
 // square; the public cannot see it before review; the demo verifier verifies it; the public then
 // sees it with its place generalised to the centre of its 0.01° cell, never the precise point,
-// its photograph without EXIF, and the square's page counts one more record of the frog.
+// its photograph without EXIF, the list's map draws it there, and the square's page counts one
+// more record of the frog. The verifier's species field offers the hub's taxa matching its text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -58,6 +59,11 @@ test('a sensitive observation is hidden until verified, then public generalised 
   await verifier.goto(url);
   assert.match(await verifier.locator('#observation-place').innerText(), new RegExp(PRECISE.lat));
   await verifier.check('#decision-verified');
+  // The species field's choice list offers the hub's taxa matching what is typed
+  // (species-names.js); the server lists only the taxa the observation names.
+  await verifier.fill('#review_species', 'Paramesotriton');
+  await verifier.waitForSelector('#species-names option[value^="Paramesotriton hongkongensis"]',
+    { state: 'attached' });
   await verifier.fill('#review_species', 'Quasipaa spinosa');
   await verifier.fill('#review_note', 'The spiny chest is clear');
   await clickAndLoad(verifier.locator('#submit-review'));
@@ -76,6 +82,16 @@ test('a sensitive observation is hidden until verified, then public generalised 
   assert.equal(served.headers()['content-type'], 'image/jpeg');
   assert.ok(!(await served.body()).includes('Exif'), 'the served photograph keeps no EXIF');
   await visitor.screenshot({ path: screenshotPath('citizen-science-public.png'), fullPage: true });
+
+  // The list's map draws the observation at its generalised place only.
+  await visitor.goto(h.url('/en/observations'));
+  await visitor.waitForSelector('#observations-map[data-drawn]');
+  assert.ok(Number(await visitor.locator('#observations-map').getAttribute('data-drawn')) >= 1);
+  const item = visitor.locator(`#published-list li[data-href="${new URL(url).pathname}"]`);
+  const [lat, lon] = GENERALISED.split(', ');
+  assert.equal(await item.getAttribute('data-lat'), lat);
+  assert.equal(await item.getAttribute('data-lon'), lon);
+  assert.doesNotMatch(await visitor.content(), new RegExp(PRECISE.lat.replace(/\./g, '\\.')));
 
   assert.equal(await frogRecordsInArea(visitor), before + 1);
 });

@@ -6,12 +6,11 @@
 // from the list; axe-core finds no WCAG 2.2 AA violation on the cases page in any language.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { useHarness, clickAndLoad, REPO_ROOT, screenshotPath, LANGS } from './harness.mjs';
+import { useHarness, clickAndLoad, screenshotPath, LANGS } from './harness.mjs';
+import { axeViolations } from './lib/axe.mjs';
 import { signIn, hkDay } from './lib/assessment.mjs';
 import { register } from './lib/portal.mjs';
 
-const AXE_SCRIPT = path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const MANGROVE = 'Ting Kok mangrove restoration';
 const WOODLAND = 'Pak Tam Chung woodland enrichment';
 
@@ -23,15 +22,6 @@ async function mainText(page) {
   return page.getByRole('main').innerText();
 }
 
-async function axeViolations(page) {
-  await page.addScriptTag({ path: AXE_SCRIPT });
-  return page.evaluate(async () => {
-    const results = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return results.violations.map((v) => `${v.id} [${v.impact}] ${v.nodes[0]?.target.join(' ')}: ${v.help}`);
-  });
-}
 
 // Fills the case form and saves the draft; `place` types the coordinates, else the map is clicked.
 async function describeCase(page, { titleEn, titleZh, habitat, district, place, action, target }) {

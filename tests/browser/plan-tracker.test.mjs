@@ -6,11 +6,11 @@
 // finds no WCAG 2.2 AA violation on the dashboard.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { useHarness, clickAndLoad, REPO_ROOT, screenshotPath } from './harness.mjs';
+import { useHarness, clickAndLoad, screenshotPath } from './harness.mjs';
+import { axeViolations } from './lib/axe.mjs';
+import { addDepartment } from './lib/departments.mjs';
 import { signIn } from './lib/assessment.mjs';
 
-const AXE_SCRIPT = path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const YEAR = 2026;
 const ITEMS = ['1.1.1', '1.1.2'];
 
@@ -26,18 +26,12 @@ async function mainText(page) {
 }
 
 async function setUpDepartment(page) {
-  await page.goto(h.url('/en/tracker/departments'));
-  await page.fill('#dept_code', 'afcd');
-  await page.fill('#dept_name_zh', '漁農自然護理署');
-  await page.fill('#dept_name_en', 'Agriculture, Fisheries and Conservation Department');
-  await page.selectOption('#dept_kind', 'department');
-  await clickAndLoad(page.locator('#save-department'));
-  assert.match(await page.locator('#department-list').innerText(), /afcd/, await mainText(page));
-  const department = page.locator('#member_department option', { hasText: /afcd|Agriculture/ }).first();
-  await page.selectOption('#member_department', await department.getAttribute('value'));
-  await page.fill('#member_username', 'focal');
-  await clickAndLoad(page.locator('#save-member'));
-  assert.match(await page.locator('#department-list').innerText(), /focal/, await mainText(page));
+  await addDepartment(h, page, {
+    code: 'afcd',
+    nameZh: '漁農自然護理署',
+    nameEn: 'Agriculture, Fisheries and Conservation Department',
+    focalPoint: 'focal',
+  });
   for (const item of ITEMS) {
     await page.fill('#assignment_item', item);
     const option = page.locator('#assignment_department option', { hasText: /afcd|Agriculture/ }).first();
@@ -71,15 +65,6 @@ async function publishItem(page, item) {
   assert.match(await page.locator('#report-state').innerText(), /published/i, await mainText(page));
 }
 
-async function axeViolations(page) {
-  await page.addScriptTag({ path: AXE_SCRIPT });
-  return page.evaluate(async () => {
-    const results = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return results.violations.map((v) => `${v.id} [${v.impact}] ${v.nodes[0]?.target.join(' ')}: ${v.help}`);
-  });
-}
 
 test('a focal point reports two items, the secretariat publishes, the public sees them', async () => {
   const secretariat = await signIn(h, 'wgsec');

@@ -74,7 +74,10 @@ TEST(IndicatorRegistry, EachComputedIndicatorIsComputedOnceInItsUnit) {
         << indicator.computed_from << " twice";
   }
   EXPECT_EQ(unit_of, (std::map<std::string, std::string>{{"ccfs_grants_approved", "count"},
-                                                         {"ccfs_grant_amount", "HK$"}}));
+                                                         {"ccfs_grant_amount", "HK$"},
+                                                         {"volunteers_engaged", "people"},
+                                                         {"volunteer_hours", "hours"},
+                                                         {"citizen_scientists", "people"}}));
 }
 
 // The seed gives no figures for these indicators, so none may carry an invented baseline.
@@ -164,7 +167,7 @@ const BadEdit kBadEdits[] = {
      "is not snake_case"},
     {"UnitOutsideTheList", "    unit: ha\n    method:\n      zh: >-\n        按年底時",
      "    unit: acre\n    method:\n      zh: >-\n        按年底時", "unit",
-     "'acre' is not one of: ha, %, count, HK$, people, index"},
+     "'acre' is not one of: ha, %, count, HK$, people, hours, index"},
     {"DirectionOutsideTheList", "    direction: decrease\n", "    direction: down\n", "direction",
      "'down' is not one of: increase, decrease, maintain"},
     {"UnknownGoal", "    goals:\n      - 5\n", "    goals:\n      - 11\n", "goals",

@@ -152,6 +152,33 @@ TEST_P(MatchingRepoTest, OnlyAMemberOfTheOrganisationPostsItsProposal) {
                NotAMember);
 }
 
+TEST_P(MatchingRepoTest, AReturnedProposalIsEditedAndSubmittedAgainByItsOrganisation) {
+  std::int64_t id = 0;
+  in_transaction(*store_, [&](Transaction& tx) {
+    id = create_proposal(tx, m_.organisation, wetland(), m_.owner);
+    EXPECT_THROW(resubmit_proposal(tx, id, wetland(), m_.owner), StoreError) << "not returned";
+    review_proposal(tx, id, ProposalState::returned, "Name the ponds", m_.secretariat);
+  });
+  const auto stranger = add_test_user("outsider", {Role::applicant});
+  EXPECT_THROW(
+      in_transaction(*store_,
+                     [&](Transaction& tx) { resubmit_proposal(tx, id, wetland(), stranger); }),
+      NotAMember);
+  ProposalDetails edited = wetland();
+  edited.title_en = "Ponds 1 to 4";
+  edited.budget = hkd(300'000);
+  in_transaction(*store_, [&](Transaction& tx) { resubmit_proposal(tx, id, edited, m_.owner); });
+  in_transaction(*store_, [&](Transaction& tx) {
+    const auto proposal = find_proposal(tx, id);
+    EXPECT_EQ(proposal->state, ProposalState::submitted);
+    EXPECT_EQ(proposal->details.title_en, "Ponds 1 to 4");
+    EXPECT_EQ(proposal->details.budget, hkd(300'000));
+    EXPECT_EQ(proposal->review_note, "Name the ponds") << "kept for the next review";
+  });
+  EXPECT_THAT(audit_actions(*store_, "match_proposal"),
+              ElementsAre("create", "review", "resubmit"));
+}
+
 TEST_P(MatchingRepoTest, InterestIsRecordedOnceEachWay) {
   const std::int64_t funder_id = funder();
   const std::int64_t id = listed_proposal();
@@ -193,6 +220,8 @@ TEST_P(MatchingRepoTest, APledgeIsDeclaredOnceWithTheRatioBeforeAndAfter) {
         {SponsorshipState::declared, application, false, "", Money{}, hkd(30'000), hkd(100'000)},
         m_.owner);
     EXPECT_TRUE(list_pledges_in(tx, SponsorshipState::refused).empty());
+    EXPECT_EQ(list_sponsorships_of(tx, application).size(), 1u);
+    EXPECT_TRUE(list_sponsorships_of(tx, application + 1).empty());
     const auto found = list_pledges(tx, id);
     ASSERT_EQ(found.size(), 1u);
     ASSERT_TRUE(found[0].sponsorship);

@@ -1,14 +1,18 @@
 // The annual report (000 5.1) built from the store on both backends: only published progress
 // counts, the 30 actions and 81 items are all there, values after the year are not yet history,
 // the City Biodiversity Index is the latest year up to the report's, demonstration data is
-// flagged, and the mid-term review is frozen once.
+// flagged, the year's volunteering and citizen science are counted, and the mid-term review is
+// frozen once.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
 #include "assess/assessment_service.h"
+#include "hub/observation_check.h"
+#include "store/observation_repo.h"
 #include "store/store_test_fixture.h"
 #include "store/tracker_repo.h"
+#include "store/volunteering_fixture.h"
 #include "support/real_plan_data.h"
 #include "track/annual_report.h"
 
@@ -56,6 +60,17 @@ class AnnualReportTest : public StoreTest {
       store::set_progress_state(*tx, id, path[at - 1], path[at], "", user_);
     tx->commit();
     return id;
+  }
+
+  // A published programme for the item with one event on the day, where each person served
+  // the minutes given.
+  void volunteering(const std::string& item, const char* day,
+                    const std::vector<std::pair<std::int64_t, int>>& minutes) {
+    auto tx = store_->begin();
+    const std::int64_t programme =
+        store::testing::published_programme(*tx, department_, "Programme " + item, item, user_);
+    store::testing::served_at_event(*tx, programme, day, minutes, user_);
+    tx->commit();
   }
 
   AnnualReport build(int year) {
@@ -154,6 +169,31 @@ TEST_P(AnnualReportTest, CbiIsTheLatestYearWithInputsUpToTheReport_Clause5_2) {
   EXPECT_EQ(report.cbi->year, 2025);
   EXPECT_EQ(report.cbi->indicators.size(), 28u);
   EXPECT_EQ(build(2027).cbi->year, 2027);
+}
+
+TEST_P(AnnualReportTest, VolunteeringAndCitizenScienceOfTheYearAreCounted_PriorityAction2_2) {
+  const std::int64_t ada = add_test_user("ada", {Role::contributor});
+  const std::int64_t ben = add_test_user("ben", {Role::contributor});
+  volunteering("2.2.1", "2026-03-01", {{ada, 180}, {ben, 150}});
+  volunteering("2.1.3", "2026-05-02", {{ada, 240}});
+  volunteering("2.2.1", "2027-01-01", {{ben, 60}});
+  {
+    auto tx = store_->begin();
+    store::add_observation(*tx, ada, {{114.17, 22.3}, *parse_iso_date("2026-06-01"), 1, ""},
+                           std::nullopt);
+    tx->commit();
+  }
+  const VolunteeringFigures figures = build(2026).volunteering;
+  EXPECT_EQ(figures.engagement.people, 2);  // ada at two events is one person engaged
+  EXPECT_EQ(figures.engagement.minutes, 570);
+  EXPECT_EQ(figures.engagement.events, 2);
+  EXPECT_EQ(figures.engagement.programmes, 2);
+  EXPECT_EQ(figures.citizen_scientists, 1);
+  ASSERT_EQ(figures.by_item.size(), 2u);
+  EXPECT_EQ(figures.by_item[0].item_id, "2.1.3");
+  EXPECT_EQ(figures.by_item[1].item_id, "2.2.1");
+  EXPECT_EQ(figures.by_item[1].engagement.minutes, 330);
+  EXPECT_EQ(build(2025).volunteering.engagement.people, 0);
 }
 
 TEST_P(AnnualReportTest, MidtermReviewIsFrozenOnce_Clause5_1) {

@@ -298,7 +298,7 @@ TEST_F(BiodataPages, TheSearchFindsEveryKindOfName) {
   EXPECT_EQ(anonymous().get("/en/species?q=%25").body.find("Mikania"), std::string::npos);
 }
 
-// The checklist's names are Traditional; a reader of /zh-hans/ types Simplified (decision 0016).
+// The checklist's names are Traditional; a reader of /zh-hans/ types Simplified (decision 0017).
 TEST_F(BiodataPages, TheSearchFindsATraditionalNameTypedInSimplified) {
   const std::string frog = "/zh-hans/species/" + std::to_string(taxon_id("Liuixalus romeri"));
   HttpResponse page = anonymous().get(  // 卢氏小树蛙, stored 盧氏小樹蛙

@@ -80,24 +80,11 @@ class CasePages : public WebSuite {
   static HttpResponse post_photo(HttpClient& client, const std::string& target,
                                  const std::string& bytes,
                                  const std::string& licence = "CC-BY-4.0") {
-    const std::string boundary = "----bsap-case-photo-boundary";
-    std::string body;
-    const Fields fields = {{"csrf_token", client.csrf_token_from("/en/account")},
-                           {"photo_credit", "Chan Tai Man"},
-                           {"photo_licence", licence}};
-    for (const auto& [name, value] : fields)
-      body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name +
-              "\"\r\n\r\n" + value + "\r\n";
-    body += "--" + boundary +
-            "\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"IMG_0001.jpg\"\r\n"
-            "Content-Type: image/jpeg\r\n\r\n" +
-            bytes + "\r\n--" + boundary + "--\r\n";
-    RawRequest request;
-    request.method = "POST";
-    request.target = target;
-    request.headers = {{"Content-Type", "multipart/form-data; boundary=" + boundary}};
-    request.body = body;
-    return client.send(request);
+    return client.post_multipart(target,
+                                 {{"csrf_token", client.csrf_token_from("/en/account")},
+                                  {"photo_credit", "Chan Tai Man"},
+                                  {"photo_licence", licence}},
+                                 {"photo", "IMG_0001.jpg", "image/jpeg", bytes});
   }
 
   static std::string page(std::int64_t id, const std::string& lang = "en") {

@@ -1,7 +1,8 @@
 // The plan's published progress (000 5.2) on the real server: the dashboard in every language,
 // unpublished progress on no public route, published progress on all of them, the open data, the
-// CBD export's 23 targets, the annual report's charts each with its table, the evidence files'
-// rule, the KMGBF target page's progress, the navigation and ECharts served from node_modules.
+// CBD export's 23 targets, the annual report's charts each with its table and its volunteering,
+// the evidence files' rule, the KMGBF target page's progress, the navigation and ECharts served
+// from node_modules.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -11,6 +12,7 @@
 #include "plan/plan_loader.h"
 #include "store/tracker_repo.h"
 #include "store/user_repo.h"
+#include "store/volunteering_fixture.h"
 #include "web/page_text.h"
 #include "web/web_suite.h"
 
@@ -172,6 +174,29 @@ TEST_F(DashboardPages, AnnualReportHasEachChartWithItsTable_Clause5_1) {
     EXPECT_TRUE(has(page, "Action " + action.number + " ")) << action.number;
   EXPECT_EQ(anonymous().get("/en/reports/annual/2025").status, 404);
   EXPECT_EQ(anonymous().get("/en/reports/annual/abcd").status, 404);
+}
+
+TEST_F(DashboardPages, AnnualReportCountsTheYearsVolunteering_PriorityAction2_2) {
+  const std::int64_t volunteer = server().add_user("dp_volunteer", kPassword, {Role::contributor});
+  {
+    auto tx = server().store().begin();
+    const std::int64_t user =
+        store::find_user_by_username(*tx, user_with_role(Role::plan_secretariat))->id;
+    const std::int64_t department =
+        store::upsert_department(*tx, {0, "afcd", "漁農自然護理署", "AFCD", "department"}, "test");
+    const std::int64_t programme = store::testing::published_programme(
+        *tx, department, "Dashboard Test Trail Volunteers", "2.2.1", user);
+    store::testing::served_at_event(*tx, programme, "2026-10-04", {{volunteer, 210}}, user);
+    tx->commit();
+  }
+  auto page = anonymous().get("/en/reports/annual/2026");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(shows(page, "report_volunteering_heading", Lang::en));
+  EXPECT_TRUE(shows(page, "report_citizen_scientists", Lang::en));
+  EXPECT_TRUE(has(page, "<li>Dashboard Test Trail Volunteers</li>"));
+  EXPECT_TRUE(has(page, "<td>3.5</td>"));  // 210 minutes served
+  EXPECT_TRUE(shows(anonymous().get("/zh/reports/annual/2026"), "report_volunteering_heading",
+                    Lang::zh_hant));
 }
 
 TEST_F(DashboardPages, EvidenceOfAnUnpublishedReportIsHidden_Clause5_1) {

@@ -71,6 +71,15 @@ HttpResponse HttpClient::post_form(const std::string& target, const Fields& fiel
                .body = form_encode(fields)});
 }
 
+HttpResponse HttpClient::post_multipart(const std::string& target, const Fields& fields,
+                                        const FileField& file) {
+  const std::string boundary = "----bsap-test-boundary";
+  return send({.method = "POST",
+               .target = target,
+               .headers = {{"Content-Type", "multipart/form-data; boundary=" + boundary}},
+               .body = multipart_body(boundary, fields, file)});
+}
+
 HttpResponse HttpClient::send(RawRequest request) {
   net::io_context io;
   beast::tcp_stream stream(io);
@@ -117,6 +126,17 @@ std::vector<HttpResponse> send_on_one_connection(unsigned short port,
     responses.push_back(exchange(stream, buffer, message));
   }
   return responses;
+}
+
+std::string multipart_body(const std::string& boundary, const Fields& fields,
+                           const FileField& file) {
+  std::string body;
+  for (const auto& [name, value] : fields)
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" +
+            value + "\r\n";
+  return body + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.name +
+         "\"; filename=\"" + file.filename + "\"\r\nContent-Type: " + file.content_type +
+         "\r\n\r\n" + file.bytes + "\r\n--" + boundary + "--\r\n";
 }
 
 std::string form_encode(const Fields& fields) {

@@ -18,6 +18,14 @@ struct HttpResponse {
   std::string header(const std::string& lower_case_name) const;
 };
 
+// A file sent in a multipart/form-data form.
+struct FileField {
+  std::string name;  // the form field's name: "photo", "report_file"
+  std::string filename;
+  std::string content_type;
+  std::string bytes;
+};
+
 struct RawRequest {
   std::string method = "GET";
   std::string target = "/";
@@ -32,6 +40,10 @@ class HttpClient {
   HttpResponse get(const std::string& target, const Fields& headers = {});
   // An application/x-www-form-urlencoded POST of fields, in order.
   HttpResponse post_form(const std::string& target, const Fields& fields);
+  // A multipart/form-data POST of fields, in order, then one file: the way a browser sends an
+  // upload.
+  HttpResponse post_multipart(const std::string& target, const Fields& fields,
+                              const FileField& file);
   // Sends request on a new connection; keeps the session cookie it sets.
   HttpResponse send(RawRequest request);
 
@@ -53,6 +65,9 @@ std::vector<HttpResponse> send_on_one_connection(unsigned short port,
                                                  const std::vector<RawRequest>& requests);
 
 std::string form_encode(const Fields& fields);
+// The multipart/form-data body of fields and file, parts separated by boundary.
+std::string multipart_body(const std::string& boundary, const Fields& fields,
+                           const FileField& file);
 // The value of the first hidden csrf_token input in html, or "".
 std::string extract_csrf_token(const std::string& html);
 

@@ -2,14 +2,17 @@
 // moderation (funders see no proposal before the secretariat lists it), the ranking shown with its
 // explanation, interest and pledges, and a pledge declared as sponsorship of a draft CCFS
 // application, counted in its §3.11.4 contribution ratio or refused under §3.11.3; another
-// organisation can neither read the proposal nor declare its pledge.
+// organisation can neither read the proposal nor declare its pledge; a returned proposal is
+// edited and resubmitted by its owner's organisation only.
 #include <gtest/gtest.h>
 
 #include "store/application_repo.h"
 #include "store/audit_repo.h"
 #include "store/matching_repo.h"
 #include "store/organisation_repo.h"
+#include "store/panel_repo.h"
 #include "web/page_text.h"
+#include "web/sample_applications.h"
 #include "web/web_suite.h"
 
 namespace bsap::test {
@@ -31,6 +34,7 @@ class MatchingPages : public WebSuite {
     trust_user_ = server().add_user("mx_trust", kPassword, {Role::funder});
     brewer_user_ = server().add_user("mx_brewer", kPassword, {Role::funder});
     secretariat_ = server().add_user("mx_secretariat", kPassword, {Role::secretariat});
+    panel_member_ = server().add_user("mx_panel", kPassword, {Role::assessment_panel});
     auto tx = server().store().begin();
     organisation_ = store::create_organisation(
         *tx, {"綠野", "Green Fields", "non_profit_company", false}, owner_, "Director");
@@ -61,20 +65,25 @@ class MatchingPages : public WebSuite {
     tx->commit();
   }
 
+  // The proposal form, filled in, with the token of the page that shows it.
+  static Fields proposal_form(const std::string& csrf_token, const std::string& title) {
+    return {{"csrf_token", csrf_token},
+            {"title_en", title},
+            {"habitat", "wetland"},
+            {"district", "yuen_long"},
+            {"place", "Mai Po"},
+            {"budget", "100,000.00"},
+            {"duration_months", "12"},
+            {"outcomes", "Ponds restored"},
+            {"themes", "habitat_restoration"},
+            {"plan_actions", "2.4"},
+            {"kmgbf_targets", "2"}};
+  }
+
   static std::int64_t post_proposal(const std::string& title) {
     HttpClient owner = signed_in_as("mx_owner");
     const HttpResponse posted = owner.post_form(
-        "/en/matching/proposals", {{"csrf_token", owner.csrf_token_from("/en/matching")},
-                                   {"title_en", title},
-                                   {"habitat", "wetland"},
-                                   {"district", "yuen_long"},
-                                   {"place", "Mai Po"},
-                                   {"budget", "100,000.00"},
-                                   {"duration_months", "12"},
-                                   {"outcomes", "Ponds restored"},
-                                   {"themes", "habitat_restoration"},
-                                   {"plan_actions", "2.4"},
-                                   {"kmgbf_targets", "2"}});
+        "/en/matching/proposals", proposal_form(owner.csrf_token_from("/en/matching"), title));
     EXPECT_EQ(posted.status, 303) << posted.body.substr(0, 2000);
     auto tx = server().store().begin();
     return store::list_proposals_of(*tx, organisation_).back().id;
@@ -115,7 +124,7 @@ class MatchingPages : public WebSuite {
 
   static inline std::int64_t owner_ = 0, stranger_ = 0, trust_user_ = 0, brewer_user_ = 0,
                              secretariat_ = 0, organisation_ = 0, draft_ = 0, trust_ = 0,
-                             brewer_ = 0;
+                             brewer_ = 0, panel_member_ = 0;
 };
 
 TEST_F(MatchingPages, FundersDoNotSeeAProposalBeforeTheSecretariatListsIt_Moderation) {
@@ -150,6 +159,67 @@ TEST_F(MatchingPages, AReturnedProposalNeedsANoteSayingWhy) {
       {{"csrf_token", secretariat.csrf_token_from(page)}, {"decision", "returned"}});
   EXPECT_EQ(refused.status, 422);
   EXPECT_TRUE(has(refused, escaped(catalogue().get("matching_error_note", Lang::en))));
+}
+
+TEST_F(MatchingPages, TheOwnerEditsAReturnedProposalAndResubmitsItForReview) {
+  const std::int64_t id = post_proposal("Pond plan sent back");
+  const std::string page = "/en/matching/proposals/" + std::to_string(id);
+  const std::string edit = page + "/edit";
+  HttpClient owner = signed_in_as("mx_owner");
+  EXPECT_EQ(owner.get(edit).status, 303) << "only a returned proposal is edited";
+  HttpClient secretariat = signed_in_as("mx_secretariat");
+  ASSERT_EQ(secretariat
+                .post_form(page + "/review", {{"csrf_token", secretariat.csrf_token_from(page)},
+                                              {"decision", "returned"},
+                                              {"note", "Name the ponds"}})
+                .status,
+            303);
+  EXPECT_TRUE(has(owner.get(page), "edit-proposal"));
+  const HttpResponse form = owner.get(edit);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_TRUE(has(form, "Name the ponds"));
+  EXPECT_TRUE(has(form, "value=\"Pond plan sent back\""));
+  EXPECT_TRUE(has(form, "value=\"HK$100,000.00\""));
+
+  const std::string token = owner.csrf_token_from(edit);
+  EXPECT_EQ(owner.post_form(edit, proposal_form(token, "")).status, 422);
+  const std::int64_t head = audit_head();
+  const HttpResponse resubmitted = owner.post_form(edit, proposal_form(token, "Ponds 1 to 4"));
+  ASSERT_EQ(resubmitted.status, 303) << resubmitted.body.substr(0, 2000);
+  EXPECT_EQ(resubmitted.header("location"), page + "?done=resubmitted");
+  EXPECT_EQ(audit_head(), head + 1) << "the resubmission is audited";
+  {
+    auto tx = server().store().begin();
+    const auto proposal = store::find_proposal(*tx, id);
+    EXPECT_EQ(proposal->state, store::ProposalState::submitted);
+    EXPECT_EQ(proposal->details.title_en, "Ponds 1 to 4");
+  }
+  const HttpResponse listing = secretariat.get("/en/matching");
+  const auto awaiting_at = listing.body.find("awaiting-review");
+  ASSERT_NE(awaiting_at, std::string::npos);
+  EXPECT_NE(listing.body.find("Ponds 1 to 4", awaiting_at), std::string::npos);
+  EXPECT_EQ(owner.post_form(edit, proposal_form(token, "Again")).status, 422)
+      << "resubmitted, it waits for the review";
+}
+
+TEST_F(MatchingPages, OnlyTheOwnersOrganisationEditsAReturnedProposal) {
+  const std::int64_t id = post_proposal("Returned, not theirs");
+  {
+    auto tx = server().store().begin();
+    store::review_proposal(*tx, id, store::ProposalState::returned, "Why", secretariat_);
+    tx->commit();
+  }
+  const std::string edit = "/en/matching/proposals/" + std::to_string(id) + "/edit";
+  for (const char* user : {"mx_stranger", "mx_secretariat", "mx_trust"}) {
+    HttpClient client = signed_in_as(user);
+    EXPECT_EQ(client.get(edit).status, 403) << user;
+    const std::string token = client.csrf_token_from("/en/matching");
+    EXPECT_EQ(client.post_form(edit, proposal_form(token, "Taken over")).status, 403) << user;
+  }
+  EXPECT_EQ(anonymous().get(edit).status, 303);
+  auto tx = server().store().begin();
+  EXPECT_EQ(store::find_proposal(*tx, id)->details.title_en, "Returned, not theirs");
+  EXPECT_EQ(store::find_proposal(*tx, id)->state, store::ProposalState::returned);
 }
 
 TEST_F(MatchingPages, TheFunderSeesListedProposalsRankedWithTheirExplanation_2_4) {
@@ -230,8 +300,59 @@ TEST_F(MatchingPages, TheLiquorTradeIsRefusedForUnder18ActivitiesAndTheSecretari
   ASSERT_NE(refused_at, std::string::npos);
   EXPECT_NE(listing.body.find("Valley Brewery", refused_at), std::string::npos);
   EXPECT_NE(listing.body.find("§3.11.3(d)", refused_at), std::string::npos);
+  const HttpResponse application =
+      signed_in_as("mx_owner").get("/en/portal/applications/" + std::to_string(draft_));
+  const auto findings_at = application.body.find("sponsorship-findings");
+  ASSERT_NE(findings_at, std::string::npos) << "the refusal on the applicant's application page";
+  EXPECT_NE(application.body.find("Refused: §3.11.3(d)", findings_at), std::string::npos);
   // Not for under-18s: the liquor trade is not prohibited (§3.11.3(d)).
   EXPECT_EQ(declare(pledge_id, "no").status, 303);
+}
+
+// 002 §3.11: what the matching found of the sponsorship declared for a submitted application is
+// shown where it is assessed: to the applicant, the secretariat and the panel (which may not open
+// the proposal, so is not linked to it).
+TEST_F(MatchingPages, TheApplicationsAssessmentPagesShowItsDeclaredAndRefusedSponsorships) {
+  const std::int64_t application =
+      application_at(server().store(), {organisation_, owner_, secretariat_}, "assessment_panel");
+  const std::int64_t proposal = listed("Marsh stewardship sponsors");
+  const std::int64_t counted = pledge(proposal, trust_, hkd(30'000));
+  const std::int64_t refused = pledge(proposal, brewer_, hkd(8'000));
+  {
+    auto tx = server().store().begin();
+    store::record_sponsorship(*tx, counted,
+                              {store::SponsorshipState::declared, application, false, "", hkd(0),
+                               hkd(30'000), hkd(600'000)},
+                              owner_);
+    store::record_sponsorship(
+        *tx, refused,
+        {store::SponsorshipState::refused, application, true, "§3.11.3(d)", {}, {}, {}}, owner_);
+    store::assign_member(*tx, application, panel_member_, "assessment_panel", secretariat_);
+    store::declare_interest(*tx, application, panel_member_, "assessment_panel", false, "");
+    tx->commit();
+  }
+  const std::string id = std::to_string(application);
+  const std::vector<std::pair<std::string, std::string>> pages = {
+      {"mx_owner", "/en/portal/applications/" + id + "/assessment"},
+      {"mx_secretariat", "/en/portal/applications/" + id + "/assessment"},
+      {"mx_secretariat", "/en/assessment/applications/" + id},
+      {"mx_panel", "/en/reviews/" + id}};
+  for (const auto& [user, target] : pages) {
+    const HttpResponse page = signed_in_as(user).get(target);
+    ASSERT_EQ(page.status, 200) << user << " " << target;
+    const auto at = page.body.find("sponsorship-findings");
+    ASSERT_NE(at, std::string::npos) << user << " " << target;
+    EXPECT_NE(page.body.find("Harbour Trust", at), std::string::npos) << target;
+    EXPECT_NE(page.body.find("HK$30,000.00 (5.00%) after", at), std::string::npos) << target;
+    EXPECT_NE(page.body.find("Valley Brewery", at), std::string::npos) << target;
+    EXPECT_NE(page.body.find("Refused: §3.11.3(d)", at), std::string::npos) << target;
+    EXPECT_EQ(page.body.find("/en/matching/proposals/", at) == std::string::npos,
+              user == "mx_panel")
+        << user << ": the proposal is linked for whoever may open it";
+  }
+  EXPECT_FALSE(has(signed_in_as("mx_owner")
+                       .get("/en/portal/applications/" + std::to_string(draft_) + "/assessment"),
+                   "Marsh stewardship sponsors"));
 }
 
 TEST_F(MatchingPages, AnotherOrganisationCannotDeclareAPledgeNotMadeToIt) {

@@ -132,23 +132,10 @@ class ObservationPages : public WebSuite {
   static HttpResponse submit_with_photo(const Fields& fields, const std::string& filename,
                                         const std::string& bytes) {
     HttpClient client = contributor();
-    const std::string boundary = "----bsap-observation-boundary";
-    std::string body;
     Fields all = fields;
     all.emplace_back("csrf_token", client.csrf_token_from("/en/observations/new"));
     all.emplace_back("photo_licence", "CC-BY-4.0");
-    for (const auto& [name, value] : all)
-      body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name +
-              "\"\r\n\r\n" + value + "\r\n";
-    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"" +
-            filename + "\"\r\nContent-Type: image/jpeg\r\n\r\n" + bytes + "\r\n--" + boundary +
-            "--\r\n";
-    RawRequest request;
-    request.method = "POST";
-    request.target = "/en/observations";
-    request.headers = {{"Content-Type", "multipart/form-data; boundary=" + boundary}};
-    request.body = body;
-    return client.send(request);
+    return client.post_multipart("/en/observations", all, {"photo", filename, "image/jpeg", bytes});
   }
 
   // A phone's JPEG with an EXIF GPS position (the photo module's fuzz seed).
@@ -238,6 +225,52 @@ TEST_F(ObservationPages, AVerifiedSensitiveObservationIsPublicGeneralisedAndCoun
   expect_no_secret(visitor, "anonymous", targets);
   expect_no_secret(other, "another contributor", targets);
   expect_no_secret(applicant, "applicant", targets);
+}
+
+// The list's map takes each observation's place from its <li data-lat data-lon>: the public
+// place, generalised for a sensitive taxon, whoever reads the page, the verifier included.
+TEST_F(ObservationPages, TheMapOfObservationsHoldsOnlyTheGeneralisedPlaceOfASensitiveTaxon) {
+  const std::string path = submit(frog_at_the_secret_pool());
+  review(path, "verified", "Liuixalus romeri");
+  HttpClient visitor = anonymous(), expert = verifier();
+  for (HttpClient* client : {&visitor, &expert}) {
+    const HttpResponse page = client->get("/en/observations");
+    ASSERT_NE(page.body.find("id=\"observations-map\" data-list=\"published-list\""),
+              std::string::npos);
+    const auto item = page.body.find("data-href=\"" + path + "\"");
+    ASSERT_NE(item, std::string::npos);
+    const std::string map_data = page.body.substr(page.body.rfind("<li", item), 120);
+    EXPECT_NE(map_data.find("data-lat=\"22.435\" data-lon=\"114.175\""), std::string::npos)
+        << map_data;
+  }
+  for (const char* secret : kSecrets)
+    EXPECT_EQ(visitor.get("/en/observations").body.find(secret), std::string::npos) << secret;
+}
+
+// The species fields offer the taxa the observation's identifications name as a <datalist>
+// (species-names.js adds the hub's matches as one types); without it a name typed in any of the
+// three languages is matched by the server.
+TEST_F(ObservationPages, TheSpeciesFieldsOfferAChoiceListAndAcceptANameTyped) {
+  Fields unknown = {{"unknown", "yes"},          {"latitude", "22.427555"},
+                    {"longitude", "114.182555"}, {"observed_on", "2026-11-22"},
+                    {"individual_count", "1"},   {"notes", ""}};
+  const std::string path = submit(unknown);
+  HttpClient expert = verifier();
+  EXPECT_EQ(
+      post(expert, path + "/identifications", {{"species", "Romer's tree frog"}}, path).status,
+      303);
+  const HttpResponse page = expert.get(path);
+  EXPECT_NE(page.body.find("id=\"review_species\" name=\"species\" type=\"text\" value=\"\" "
+                           "list=\"species-names\""),
+            std::string::npos)
+      << "the verifier's field";
+  const auto list = page.body.find("<datalist id=\"species-names\">");
+  ASSERT_NE(list, std::string::npos);
+  EXPECT_NE(page.body.find("<option value=\"Liuixalus romeri\">Romer", list), std::string::npos)
+      << page.body.substr(list, 300);
+  EXPECT_NE(page.body.find("/static/js/species-names.js"), std::string::npos);
+  review(path, "verified", "盧氏小樹蛙");
+  EXPECT_NE(anonymous().get(path).body.find("Liuixalus romeri"), std::string::npos);
 }
 
 TEST_F(ObservationPages, ARejectedObservationLeavesTheHubAndThePublic) {

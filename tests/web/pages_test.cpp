@@ -45,11 +45,11 @@ TEST_F(Pages, HomePageInAllThreeLanguages) {
 
 // Issue 11: "The three parts live under /LANG/cases, /LANG/matching and /LANG/observations,
 // linked from the home page in every language."
-TEST_F(Pages, HomePageLinksTheThreeWaysOfTakingPartInEveryLanguage) {
+TEST_F(Pages, HomePageLinksTheWaysOfTakingPartInEveryLanguage) {
   HttpClient client = anonymous();
   for (std::string lang : {"zh", "en", "zh-hans"}) {
     const auto home = client.get("/" + lang + "/");
-    for (std::string part : {"cases", "matching", "observations"}) {
+    for (std::string part : {"cases", "matching", "observations", "observations/programmes"}) {
       const std::string href = "/" + lang + "/" + part;
       EXPECT_TRUE(has(home, "href=\"" + href + "\"")) << href;
       EXPECT_EQ(client.get(href).status, 200) << href;

@@ -77,22 +77,9 @@ class ProjectPages : public WebSuite {
   static HttpResponse post_with_file(HttpClient& client, const std::string& target,
                                      const Fields& fields, const std::string& file_field,
                                      const std::string& filename, const std::string& bytes) {
-    const std::string boundary = "----bsap-test-boundary";
-    std::string body;
     Fields all = fields;
     all.insert(all.begin(), {"csrf_token", client.csrf_token_from("/en/account")});
-    for (const auto& [name, value] : all)
-      body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name +
-              "\"\r\n\r\n" + value + "\r\n";
-    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file_field +
-            "\"; filename=\"" + filename + "\"\r\nContent-Type: application/pdf\r\n\r\n" + bytes +
-            "\r\n--" + boundary + "--\r\n";
-    RawRequest request;
-    request.method = "POST";
-    request.target = target;
-    request.headers = {{"Content-Type", "multipart/form-data; boundary=" + boundary}};
-    request.body = body;
-    return client.send(request);
+    return client.post_multipart(target, all, {file_field, filename, "application/pdf", bytes});
   }
 
   static std::string page(std::int64_t id, const char* lang = "en") {

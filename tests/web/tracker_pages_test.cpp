@@ -3,7 +3,8 @@
 // reviews and publishes): who may open them; the departments, focal points and assignments set
 // on the departments page; a focal point refused on another department's item; a focal point's
 // draft, its refused evidence and its submission; the secretariat's return with a note, review
-// and publication; and the City Biodiversity Index's bands, which only an administrator enters.
+// and publication; the City Biodiversity Index's bands, which only an administrator enters; and an
+// item's volunteering in the page's year.
 #include <gtest/gtest.h>
 
 #include <optional>
@@ -12,6 +13,8 @@
 #include <utility>
 
 #include "store/tracker_repo.h"
+#include "store/user_repo.h"
+#include "store/volunteering_fixture.h"
 #include "web/page_text.h"
 #include "web/web_suite.h"
 
@@ -44,22 +47,9 @@ class TrackerPages : public WebSuite {
   static HttpResponse post_with_file(HttpClient& client, const std::string& target,
                                      const Fields& fields, const std::string& file_field,
                                      const std::string& filename, const std::string& bytes) {
-    const std::string boundary = "----bsap-tracker-boundary";
-    std::string body;
     Fields all = fields;
     all.insert(all.begin(), {"csrf_token", client.csrf_token_from("/en/account")});
-    for (const auto& [name, value] : all)
-      body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name +
-              "\"\r\n\r\n" + value + "\r\n";
-    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file_field +
-            "\"; filename=\"" + filename + "\"\r\nContent-Type: application/pdf\r\n\r\n" + bytes +
-            "\r\n--" + boundary + "--\r\n";
-    RawRequest request;
-    request.method = "POST";
-    request.target = target;
-    request.headers = {{"Content-Type", "multipart/form-data; boundary=" + boundary}};
-    request.body = body;
-    return client.send(request);
+    return client.post_multipart(target, all, {file_field, filename, "application/pdf", bytes});
   }
 
   static std::string item_page(const std::string& item) {
@@ -383,6 +373,32 @@ TEST_F(TrackerPages, AProjectTagNamesOneOfThePlansItems_PriorityAction1_5) {
   EXPECT_TRUE(has(refused, escaped(filled(catalogue().get("tracker_error_item_unknown", Lang::en),
                                           "item", "1.5.99"))));
   EXPECT_TRUE(shows(refused, "tracker_error_project", Lang::en));  // no project 1 either
+}
+
+TEST_F(TrackerPages, AnItemPageShowsItsProgrammesAndTheYearsAttendance_PriorityAction2_2_1) {
+  const std::int64_t ada = server().add_user("tp_volunteer_a", kPassword, {Role::contributor}, "");
+  const std::int64_t ben = server().add_user("tp_volunteer_b", kPassword, {Role::contributor}, "");
+  const std::int64_t department = department_id("tp_a");
+  {
+    auto tx = server().store().begin();
+    const std::int64_t focal = store::find_user_by_username(*tx, "tp_focal_a")->id;
+    const std::int64_t programme = store::testing::published_programme(
+        *tx, department, "Tracker Test Wetland Volunteers", "2.2.1", focal);
+    store::testing::served_at_event(*tx, programme, "2026-03-01", {{ada, 150}, {ben, 0}}, focal);
+    store::testing::served_at_event(*tx, programme, "2026-04-12", {{ada, 90}, {ben, 45}}, focal);
+    store::testing::served_at_event(*tx, programme, "2027-01-03", {{ben, 600}}, focal);
+    tx->commit();
+  }
+  HttpClient focal = signed_in_as("tp_focal_a");
+  const HttpResponse page = focal.get(item_page("2.2.1"));
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(shows(page, "tracker_volunteering_heading", Lang::en));
+  EXPECT_TRUE(has(page, "<li>Tracker Test Wetland Volunteers</li>"));
+  EXPECT_TRUE(has(page, "id=\"volunteering-people\">2<"));
+  EXPECT_TRUE(has(page, "id=\"volunteering-hours\">4.75<"));  // 150 + 90 + 45 minutes
+  EXPECT_TRUE(has(page, "id=\"volunteering-events\">2<"));
+  // An item no programme serves has no such section.
+  EXPECT_FALSE(shows(focal.get(item_page(kItemOfA)), "tracker_volunteering_heading", Lang::en));
 }
 
 }  // namespace
