@@ -65,7 +65,9 @@ std::int64_t rebuild_citizen_science_dataset(store::Transaction& tx, std::string
   const std::int64_t dataset_id = store::begin_dataset_import(tx, dataset);
   store::OccurrenceWriter writer(tx, dataset_id);
   writer.write(rows);
-  writer.finish();
+  store::SpeciesTally tally;
+  store::tally_rows(tally, rows);
+  writer.finish(tally);
   store::finish_dataset_import(tx, dataset, actor);
   return records;
 }

@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "store/audit_repo.h"
@@ -90,14 +91,16 @@ class OccurrenceWriter::Sink {
  public:
   virtual ~Sink() = default;
   virtual void write(std::span<const OccurrenceRow> rows) = 0;
-  virtual void finish() = 0;
+  virtual void finish(const SpeciesTally& tally) = 0;
 };
 
 namespace {
 
 // SQLite: SOCI's bulk binding copies every value into its own buffers and looks up each join's
-// occurrence by its key; here a statement prepared once per import binds the row's own values,
-// and the join takes the id the insert just gave. This path is most of an import's time.
+// occurrence by its key; here statements prepared once per import bind the rows' own values, and
+// the joins take the id the insert just gave. One row a statement: a statement of many rows
+// would need a statement journal (the foreign keys may abort it), which costs more than it saves
+// (decision 0013 §7). This path is most of an import's time.
 class SqliteSink final : public OccurrenceWriter::Sink {
  public:
   SqliteSink(Transaction& tx, std::int64_t dataset_id)
@@ -116,18 +119,16 @@ class SqliteSink final : public OccurrenceWriter::Sink {
   void write(std::span<const OccurrenceRow> rows) override {
     for (const OccurrenceRow& row : rows) {
       std::int64_t id = insert(*row.occurrence, row.grid_cell);
-      for (std::int64_t area_id : row.area_ids) {
-        join_.bind(1, area_id);
-        join_.bind(2, id);
-        join_.run();
-      }
-      tally_.add(row.occurrence->taxon, row.occurrence->date, row.grid_cell, row.area_ids);
+      for (std::int64_t area_id : row.area_ids) joins_.push_back({area_id, id});
     }
+    write_joins();
   }
 
-  void finish() override { add_to_summaries(tx_, dataset_id_, tally_); }
+  void finish(const SpeciesTally& tally) override { add_to_summaries(tx_, dataset_id_, tally); }
 
  private:
+  using Join = std::pair<std::int64_t, std::int64_t>;  // area, occurrence
+
   std::int64_t insert(const biodata::Occurrence& o, const std::optional<std::string>& grid_cell) {
     SqliteStatement& st = occurrence_;
     st.bind(1, dataset_id_);
@@ -173,6 +174,18 @@ class SqliteSink final : public OccurrenceWriter::Sink {
     return st.last_insert_rowid();
   }
 
+  // A batch's joins in key order (area, then occurrence): each area's new pairs go to the end of
+  // its range of the table one after another, not one B-tree descent at a time all over it.
+  void write_joins() {
+    std::ranges::sort(joins_);
+    for (const auto& [area_id, occurrence_id] : joins_) {
+      join_.bind(1, area_id);
+      join_.bind(2, occurrence_id);
+      join_.run();
+    }
+    joins_.clear();
+  }
+
   // The import's page cache, for as long as it writes. With SQLite's default 2 MiB, the pages
   // of the indexes a million rows go into are evicted between two visits: each eviction spills a
   // dirty page into the write-ahead log again and each visit reads it back, and the log grows to
@@ -200,7 +213,7 @@ class SqliteSink final : public OccurrenceWriter::Sink {
   Transaction& tx_;
   std::int64_t dataset_id_;
   SqliteStatement occurrence_, join_;
-  SpeciesTally tally_;
+  std::vector<Join> joins_;  // the batch's, written after its occurrences
 };
 
 // PostgreSQL: SOCI's bulk binding, the joins finding their occurrence by its key.
@@ -240,7 +253,7 @@ class PostgresSink final : public OccurrenceWriter::Sink {
         soci::use(area), soci::use(join_dataset), soci::use(key);
   }
 
-  void finish() override { add_to_summaries(tx_, dataset_id_, SpeciesTally{}); }
+  void finish(const SpeciesTally&) override { add_to_summaries(tx_, dataset_id_, SpeciesTally{}); }
 
  private:
   Transaction& tx_;
@@ -260,7 +273,12 @@ OccurrenceWriter::~OccurrenceWriter() = default;
 
 void OccurrenceWriter::write(std::span<const OccurrenceRow> rows) { sink_->write(rows); }
 
-void OccurrenceWriter::finish() { sink_->finish(); }
+void OccurrenceWriter::finish(const SpeciesTally& tally) { sink_->finish(tally); }
+
+void tally_rows(SpeciesTally& tally, std::span<const OccurrenceRow> rows) {
+  for (const OccurrenceRow& row : rows)
+    tally.add(row.occurrence->taxon, row.occurrence->date, row.grid_cell, row.area_ids);
+}
 
 void finish_dataset_import(Transaction& tx, const BioDataset& dataset, std::string_view actor) {
   auto before = find_dataset(tx, dataset.dataset_key);

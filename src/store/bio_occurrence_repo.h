@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "biodata/occurrence_interpretation.h"
+#include "store/bio_summary_repo.h"
 #include "store/store.h"
 
 namespace bsap::store {
@@ -40,11 +41,12 @@ struct OccurrenceRow {
 std::int64_t begin_dataset_import(Transaction& tx, const BioDataset& dataset);
 
 // Writes one dataset's occurrences and their area joins batch after batch, in the caller's
-// transaction, and at finish() adds them to the species summaries (bio_summary_repo.h). On
-// SQLite the rows go through SQLite's own statements prepared once for the whole import, each
-// occurrence's id taken from its insert (decision 0013); on PostgreSQL through SOCI's bulk
-// binding. Destroyed without finish(), the summaries miss the records: the caller's transaction
-// must then roll back, as it does when an exception leaves the import.
+// transaction, and at finish() adds them to the species summaries (bio_summary_repo.h) from the
+// tally of the same rows (tally_rows), which the caller keeps, perhaps on another thread. On
+// SQLite the rows go through SQLite's own statements prepared once for the whole import, many
+// rows a statement, each occurrence's id taken from the insert (decision 0013); on PostgreSQL
+// through SOCI's bulk binding. Destroyed without finish(), the summaries miss the records: the
+// caller's transaction must then roll back, as it does when an exception leaves the import.
 class OccurrenceWriter {
  public:
   OccurrenceWriter(Transaction& tx, std::int64_t dataset_id);
@@ -53,13 +55,15 @@ class OccurrenceWriter {
   OccurrenceWriter& operator=(const OccurrenceWriter&) = delete;
 
   void write(std::span<const OccurrenceRow> rows);
-  void finish();
+  void finish(const SpeciesTally& tally);
 
   class Sink;  // one per backend
 
  private:
   std::unique_ptr<Sink> sink_;
 };
+// Adds rows to a tally of what they add to the species summaries.
+void tally_rows(SpeciesTally& tally, std::span<const OccurrenceRow> rows);
 // Records the counts and the report, and the audit record of the import.
 void finish_dataset_import(Transaction& tx, const BioDataset& dataset, std::string_view actor);
 

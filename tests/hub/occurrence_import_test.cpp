@@ -141,6 +141,31 @@ TEST_P(HubImportTest, ReimportReplacesTheDatasetAndIsAudited) {
   });
 }
 
+// Issue 9 §1 (a bad row never stops an import; idempotent by occurrenceID): a second row with the
+// same occurrenceID is skipped and reported with its line, and the first row is the one loaded.
+TEST_P(HubImportTest, ARepeatedOccurrenceIdIsSkippedAndReportedNotFatal) {
+  folder_.write("dup/meta.xml",
+                hub::occurrence_meta_xml(std::span(biodata::testing::kOccurrenceColumns).first(7)));
+  folder_.write(
+      "dup/occurrence.txt",
+      std::string(kHongKongRows) +
+          "hk:2\tNomen ignotum\tHumanObservation\t2022-02-02\t22.4105\t114.1240\tWGS84\n");
+  ImportSummary summary = import_ok(folder_.path() / "dup");
+  EXPECT_EQ(summary.records_read, 6u);
+  EXPECT_EQ(summary.records_loaded, 5u);
+  ASSERT_EQ(summary.notes.size(), 1u);
+  EXPECT_NE(summary.notes[0].find("line 7"), std::string::npos) << summary.notes[0];
+  EXPECT_NE(summary.notes[0].find("hk:2"), std::string::npos) << summary.notes[0];
+  EXPECT_EQ(count_rows("bio_occurrences"), 5);
+  long long kept_first = 0;
+  store::in_transaction(*store_, [&](store::Transaction& tx) {
+    tx.sql() << "SELECT COUNT(*) FROM bio_occurrences WHERE occurrence_id = 'hk:2' AND "
+                "event_date = '2021-06-30'",
+        soci::into(kept_first);
+  });
+  EXPECT_EQ(kept_first, 1);
+}
+
 TEST_P(HubImportTest, FlaggedRecordsStayOutOfJoinsAndSpeciesLists) {
   import_checklist();
   import_dcca();
