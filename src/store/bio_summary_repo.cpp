@@ -9,6 +9,28 @@
 namespace bsap::store {
 namespace {
 
+// The taxon's names and marks an area's summary row carries (migration 15), and where they come
+// from in a statement that joins bio_taxa as t.
+constexpr std::string_view kMarkColumns =
+    "scientific_name, name_zh, name_en, iucn_category, establishment, sensitivity";
+constexpr std::string_view kMarkValues =
+    "t.scientific_name, t.name_zh, t.name_en, t.iucn_category, t.establishment, t.sensitivity";
+// INSERT … SELECT of an area's rows, grouped from its records; the caller adds the FROM clause.
+std::string insert_area_taxa_grouped() {
+  return "INSERT INTO bio_area_taxa (area_id, taxon_id, records, first_date, last_date, " +
+         std::string(kMarkColumns) +
+         ") SELECT g.area_id, g.taxon_id, g.records, g.first_date, g.last_date, " +
+         std::string(kMarkValues) + " FROM (";
+}
+// The records of areas grouped by area and taxon, for insert_area_taxa_grouped(); the caller
+// adds the WHERE and GROUP BY.
+constexpr std::string_view kAreaRecordsGrouped =
+    "SELECT j.area_id, o.taxon_id, COUNT(*) AS records, MIN(o.event_date) AS first_date, "
+    "MAX(o.event_date) AS last_date FROM bio_occurrence_areas j "
+    "JOIN bio_occurrences o ON o.id = j.occurrence_id ";
+// Closes insert_area_taxa_grouped() around kAreaRecordsGrouped and its WHERE and GROUP BY.
+constexpr std::string_view kJoinMarks = ") g JOIN bio_taxa t ON t.id = g.taxon_id";
+
 // A row's counts are added and its dates widened. A NULL date (records without one) never wins
 // over a known date; the CASE keeps that on both backends, where MIN() and LEAST() differ on NULL.
 constexpr std::string_view kMergeAreaTaxon =
@@ -33,9 +55,12 @@ void bind_date(SqliteStatement& st, int index, const std::optional<biodata::Cale
 
 // SQLite: one prepared statement stepped per row (see sqlite_statement.h).
 void add_to_sqlite(Transaction& tx, const SpeciesTally& tally) {
+  // A new row takes its taxon's names and marks; an existing one has them already.
   SqliteStatement area(tx,
                        "INSERT INTO bio_area_taxa (area_id, taxon_id, records, first_date, "
-                       "last_date) VALUES (?, ?, ?, ?, ?)" +
+                       "last_date, " +
+                           std::string(kMarkColumns) + ") SELECT ?1, ?2, ?3, ?4, ?5, " +
+                           std::string(kMarkValues) + " FROM bio_taxa t WHERE t.id = ?2" +
                            std::string(kMergeAreaTaxon),
                        "adding to the species of areas");
   std::string first, last;
@@ -62,11 +87,12 @@ void add_to_sqlite(Transaction& tx, const SpeciesTally& tally) {
 // PostgreSQL: the dataset's records grouped by the server, one statement each (a statement per
 // row would cost a round trip per row).
 void add_dataset_to_postgres(Transaction& tx, std::int64_t dataset_id) {
-  tx.sql() << "INSERT INTO bio_area_taxa (area_id, taxon_id, records, first_date, last_date) "
-              "SELECT j.area_id, o.taxon_id, COUNT(*), MIN(o.event_date), MAX(o.event_date) "
-              "FROM bio_occurrences o JOIN bio_occurrence_areas j ON j.occurrence_id = o.id "
-              "WHERE o.dataset_id = :d AND o.taxon_id IS NOT NULL GROUP BY j.area_id, o.taxon_id" +
-                  std::string(kMergeAreaTaxon),
+  // WHERE true: the upsert's ON must not be read as the join's (SQLite's parser needs it; both
+  // backends take it).
+  tx.sql() << insert_area_taxa_grouped() + std::string(kAreaRecordsGrouped) +
+                  "WHERE o.dataset_id = :d AND o.taxon_id IS NOT NULL "
+                  "GROUP BY j.area_id, o.taxon_id" +
+                  std::string(kJoinMarks) + " WHERE true" + std::string(kMergeAreaTaxon),
       soci::use(dataset_id);
   tx.sql() << "INSERT INTO bio_cell_taxa (grid_cell, taxon_id, records) "
               "SELECT grid_cell, taxon_id, COUNT(*) FROM bio_occurrences WHERE dataset_id = :d "
@@ -74,6 +100,14 @@ void add_dataset_to_postgres(Transaction& tx, std::int64_t dataset_id) {
                   std::string(kMergeCellTaxon),
       soci::use(dataset_id);
 }
+
+// Every summary row's copy of its taxon's names and marks made equal to bio_taxa again; the
+// caller may narrow it to one taxon. A full pass reads the table once (about 200,000 rows at a
+// million records), which only a checklist import needs.
+constexpr std::string_view kCopyMarks =
+    "UPDATE bio_area_taxa SET scientific_name = t.scientific_name, name_zh = t.name_zh, "
+    "name_en = t.name_en, iucn_category = t.iucn_category, establishment = t.establishment, "
+    "sensitivity = t.sensitivity FROM bio_taxa t WHERE t.id = bio_area_taxa.taxon_id";
 
 template <typename Date>
 void widen(std::optional<Date>& first, std::optional<Date>& last, const std::optional<Date>& date) {
@@ -158,11 +192,10 @@ void recompute_area_taxa(Transaction& tx, std::span<const std::int64_t> area_ids
   soci::statement remove =
       (tx.sql().prepare << "DELETE FROM bio_area_taxa WHERE area_id = :a", soci::use(area));
   soci::statement compute =
-      (tx.sql().prepare
-           << "INSERT INTO bio_area_taxa (area_id, taxon_id, records, first_date, last_date) "
-              "SELECT j.area_id, o.taxon_id, COUNT(*), MIN(o.event_date), MAX(o.event_date) "
-              "FROM bio_occurrence_areas j JOIN bio_occurrences o ON o.id = j.occurrence_id "
-              "WHERE j.area_id = :a AND o.taxon_id IS NOT NULL GROUP BY j.area_id, o.taxon_id",
+      (tx.sql().prepare << insert_area_taxa_grouped() + std::string(kAreaRecordsGrouped) +
+                               "WHERE j.area_id = :a AND o.taxon_id IS NOT NULL "
+                               "GROUP BY j.area_id, o.taxon_id" +
+                               std::string(kJoinMarks),
        soci::use(area));
   for (std::int64_t id : area_ids) {
     area = id;
@@ -195,12 +228,18 @@ void remove_layer_area_taxa(Transaction& tx, std::int64_t layer_id) {
 }
 
 void compute_layer_area_taxa(Transaction& tx, std::int64_t layer_id) {
-  tx.sql() << "INSERT INTO bio_area_taxa (area_id, taxon_id, records, first_date, last_date) "
-              "SELECT j.area_id, o.taxon_id, COUNT(*), MIN(o.event_date), MAX(o.event_date) "
-              "FROM bio_areas a JOIN bio_occurrence_areas j ON j.area_id = a.id "
-              "JOIN bio_occurrences o ON o.id = j.occurrence_id "
-              "WHERE a.layer_id = :l AND o.taxon_id IS NOT NULL GROUP BY j.area_id, o.taxon_id",
+  tx.sql()
+      << insert_area_taxa_grouped() + std::string(kAreaRecordsGrouped) +
+             "JOIN bio_areas a ON a.id = j.area_id "
+             "WHERE a.layer_id = :l AND o.taxon_id IS NOT NULL GROUP BY j.area_id, o.taxon_id" +
+             std::string(kJoinMarks),
       soci::use(layer_id);
 }
+
+void copy_taxon_marks(Transaction& tx, std::int64_t taxon_id) {
+  tx.sql() << std::string(kCopyMarks) + " AND t.id = :t", soci::use(taxon_id);
+}
+
+void copy_all_taxon_marks(Transaction& tx) { tx.sql() << std::string(kCopyMarks); }
 
 }  // namespace bsap::store

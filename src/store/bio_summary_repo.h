@@ -67,4 +67,12 @@ void recompute_cell_taxa(Transaction& tx, std::span<const std::string> grid_cell
 void remove_layer_area_taxa(Transaction& tx, std::int64_t layer_id);
 void compute_layer_area_taxa(Transaction& tx, std::int64_t layer_id);
 
+// An area's row carries its taxon's names and marks (migration 15), so that the species list
+// reads one range. Every write above copies them; a change to a taxon copies them again: one
+// taxon's (its status set), or every taxon's (a checklist imported). Sensitivity is among them,
+// so a missed copy would show a species where it must not be: the callers are
+// set_taxon_status and import_checklist, and tests check both.
+void copy_taxon_marks(Transaction& tx, std::int64_t taxon_id);
+void copy_all_taxon_marks(Transaction& tx);
+
 }  // namespace bsap::store

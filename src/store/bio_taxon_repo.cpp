@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/audit_repo.h"
+#include "store/bio_summary_repo.h"
 
 namespace bsap::store {
 namespace {
@@ -60,6 +61,7 @@ std::size_t import_checklist(Transaction& tx, const std::string& checklist,
         << "UPDATE bio_taxa SET accepted_id = :a WHERE checklist = :c AND source_taxon_id = :s",
         soci::use(value, indicator), soci::use(checklist), soci::use(taxon.source_taxon_id);
   }
+  copy_all_taxon_marks(tx);  // names may have changed under existing summaries
   append_audit(tx, {std::string(actor), "bio_checklist", checklist, "import", "null",
                     nlohmann::json{{"names", taxa.size()}}.dump()});
   return taxa.size();

@@ -8,6 +8,7 @@
 #include "biodata/taxon_status.h"
 #include "biodata/text_trim.h"
 #include "store/audit_repo.h"
+#include "store/bio_summary_repo.h"
 #include "store/utc_clock.h"
 
 namespace bsap::store {
@@ -88,6 +89,7 @@ void set_taxon_status(Transaction& tx, std::int64_t taxon_id, const TaxonStatusC
               "WHERE id = :id",
       soci::use(after.sensitivity), soci::use(after.iucn_category), soci::use(after.establishment),
       soci::use(taxon_id);
+  copy_taxon_marks(tx, taxon_id);
   append_audit(tx, {std::string(actor), "bio_taxon", std::to_string(taxon_id), "set_status",
                     status_json(before).dump(), status_json(after).dump()});
 }

@@ -1297,6 +1297,26 @@ const Migration kVolunteering{
     },
 };
 
+// The species summaries of areas carry their taxon's names and marks (issue 9 §5: an area's
+// species list under a millisecond): the list is then one range of bio_area_taxa, not a B-tree
+// descent into bio_taxa per species. store/bio_summary_repo.h keeps the copies equal to bio_taxa
+// on every write of the summaries and every change of a taxon (decision 0013 §8).
+const Migration kAreaTaxaMarks{
+    15,
+    "biodiversity hub: the names and marks of each area's species, kept with its summary",
+    {
+        "ALTER TABLE bio_area_taxa ADD COLUMN scientific_name TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE bio_area_taxa ADD COLUMN name_zh TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE bio_area_taxa ADD COLUMN name_en TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE bio_area_taxa ADD COLUMN iucn_category TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE bio_area_taxa ADD COLUMN establishment TEXT NOT NULL DEFAULT 'unknown'",
+        "ALTER TABLE bio_area_taxa ADD COLUMN sensitivity INTEGER NOT NULL DEFAULT 0",
+        "UPDATE bio_area_taxa SET scientific_name = t.scientific_name, name_zh = t.name_zh, "
+        "name_en = t.name_en, iucn_category = t.iucn_category, establishment = t.establishment, "
+        "sensitivity = t.sensitivity FROM bio_taxa t WHERE t.id = bio_area_taxa.taxon_id",
+    },
+};
+
 void replace_all(std::string& text, std::string_view from, std::string_view to) {
   for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
     text.replace(at, from.size(), to);
@@ -1318,7 +1338,8 @@ const std::vector<Migration>& migrations() {
                                           kGoodPracticeCases,
                                           kFundingMatching,
                                           kObservations,
-                                          kVolunteering};
+                                          kVolunteering,
+                                          kAreaTaxaMarks};
   return all;
 }
 

@@ -11,6 +11,8 @@
 #include "hub/occurrence_download.h"
 #include "hub/occurrence_import.h"
 #include "store/bio_area_repo.h"
+#include "store/bio_summary_repo.h"
+#include "store/bio_taxon_status_repo.h"
 #include "store/migrations.h"
 #include "store/store_test_fixture.h"
 
@@ -57,13 +59,17 @@ const char* const kChecklistMeta = R"(<archive xmlns="http://rs.tdwg.org/dwc/tex
 <field index="2" term="http://rs.tdwg.org/dwc/terms/taxonRank"/>
 </core></archive>)";
 
-// What grouping the records gives, and what the summaries hold, as comparable lines.
+// What grouping the records gives, and what the summaries hold, as comparable lines; an area's
+// row with its taxon's names and marks (migration 15).
 const char* const kAreaTaxaFromRecords =
-    "SELECT j.area_id, o.taxon_id, COUNT(*), MIN(o.event_date), MAX(o.event_date) "
+    "SELECT j.area_id, o.taxon_id, COUNT(*), MIN(o.event_date), MAX(o.event_date), "
+    "MIN(t.scientific_name), MIN(t.name_zh), MIN(t.name_en), MIN(t.iucn_category), "
+    "MIN(t.establishment), MIN(t.sensitivity) "
     "FROM bio_occurrence_areas j JOIN bio_occurrences o ON o.id = j.occurrence_id "
-    "WHERE o.taxon_id IS NOT NULL GROUP BY j.area_id, o.taxon_id";
+    "JOIN bio_taxa t ON t.id = o.taxon_id GROUP BY j.area_id, o.taxon_id";
 const char* const kAreaTaxaSummary =
-    "SELECT area_id, taxon_id, records, first_date, last_date FROM bio_area_taxa";
+    "SELECT area_id, taxon_id, records, first_date, last_date, scientific_name, name_zh, "
+    "name_en, iucn_category, establishment, sensitivity FROM bio_area_taxa";
 const char* const kCellTaxaFromRecords =
     "SELECT grid_cell, taxon_id, COUNT(*) FROM bio_occurrences "
     "WHERE grid_cell IS NOT NULL AND taxon_id IS NOT NULL GROUP BY grid_cell, taxon_id";
@@ -205,6 +211,50 @@ TEST_P(SpeciesSummaryTest, AreaSpeciesListReadsTheSummary) {
   });
 }
 
+// A taxon's status set (its sensitivity above all: issue 9 §6) reaches the area lists at once,
+// and so does a checklist imported again with new names.
+TEST_P(SpeciesSummaryTest, ATaxonsChangedStatusOrNamesReachTheAreaLists) {
+  import_dcca();
+  import_dataset("a", kFirstVersion);
+  std::int64_t kite = 0;
+  store::in_transaction(*store_, [&](store::Transaction& tx) {
+    tx.sql() << "SELECT id FROM bio_taxa WHERE canonical_name = 'Milvus migrans'", soci::into(kite);
+    store::TaxonStatusChange change;
+    change.sensitivity = 4;
+    change.iucn_category = "VU";
+    store::set_taxon_status(tx, kite, change, "tester");
+  });
+  expect_summaries_match_the_records();
+  EXPECT_EQ(
+      lines("SELECT DISTINCT sensitivity, iucn_category FROM bio_area_taxa WHERE taxon_id = " +
+            std::to_string(kite)),
+      std::vector<std::string>{"4|VU"});
+  folder_.write("taxa/taxon.txt",
+                "id\tname\trank\nt1\tCuora trifasciata (Bell, 1825)\tspecies\n"
+                "t2\tHoplobatrachus rugulosus (Wiegmann, 1834)\tspecies\n"
+                "t3\tMilvus migrans lineatus (Gray, 1831)\tsubspecies\n");
+  auto again = import_checklist_archive(*store_, folder_.path() / "taxa", "test", "tester");
+  ASSERT_TRUE(std::holds_alternative<ChecklistSummary>(again));
+  expect_summaries_match_the_records();
+  EXPECT_EQ(lines("SELECT DISTINCT scientific_name FROM bio_area_taxa WHERE taxon_id = " +
+                  std::to_string(kite)),
+            std::vector<std::string>{"Milvus migrans lineatus (Gray, 1831)"});
+}
+
+// Migration 15 copies the names and marks into the summaries a database already holds.
+TEST_P(SpeciesSummaryTest, MigrationCopiesTheMarksIntoTheSummariesHeld) {
+  import_dcca();
+  import_dataset("a", kFirstVersion);
+  execute_sql("UPDATE bio_area_taxa SET scientific_name = '', sensitivity = 0");
+  const auto& all = store::migrations();
+  auto marks = std::find_if(all.begin(), all.end(),
+                            [](const store::Migration& m) { return m.version == 15; });
+  ASSERT_NE(marks, all.end());
+  for (const std::string& statement : store::migration_statements(*marks, GetParam()))
+    if (statement.starts_with("UPDATE")) execute_sql(statement);
+  expect_summaries_match_the_records();
+}
+
 // Migration 8 fills the summaries from the records a database already holds.
 TEST_P(SpeciesSummaryTest, MigrationFillsThemFromTheRecordsHeld) {
   import_dcca();
@@ -219,6 +269,7 @@ TEST_P(SpeciesSummaryTest, MigrationFillsThemFromTheRecordsHeld) {
   ASSERT_NE(summaries, all.end());
   for (const std::string& statement : store::migration_statements(*summaries, GetParam()))
     if (statement.starts_with("INSERT")) execute_sql(statement);
+  store::in_transaction(*store_, [](store::Transaction& tx) { store::copy_all_taxon_marks(tx); });
   expect_summaries_match_the_records();
 }
 
