@@ -2,16 +2,11 @@
 
 #include <soci/soci.h>
 
-#include <algorithm>
-#include <numeric>
-#include <tuple>
-
 #include <nlohmann/json.hpp>
 
 #include "store/audit_repo.h"
 #include "store/binary_column.h"
 #include "store/bio_summary_repo.h"
-#include "store/sqlite_statement.h"
 
 namespace bsap::store {
 namespace {
@@ -127,92 +122,6 @@ std::optional<BioArea> find_area(Transaction& tx, std::string_view layer_code,
   for (BioArea& area : list_layer_areas(tx, layer->id))
     if (area.code == area_code) return std::move(area);
   return std::nullopt;
-}
-
-namespace {
-
-// One range of the summary, which carries each taxon's names and marks (migration 15): no descent
-// into bio_taxa per species, which was most of a large area's time (decision 0013 §8).
-constexpr std::string_view kAreaSpecies =
-    "SELECT taxon_id, scientific_name, name_zh, name_en, iucn_category, establishment, "
-    "sensitivity, records, first_date, last_date FROM bio_area_taxa WHERE area_id = :a";
-
-// SQLite: its own statement, since SOCI's fetch cost 4 µs a row, 8 ms for an area's 2,000
-// species (decision 0013).
-void read_area_species_sqlite(Transaction& tx, std::int64_t area_id,
-                              std::vector<AreaSpecies>& out) {
-  SqliteStatement st(tx, kAreaSpecies, "reading an area's species");
-  st.bind(1, area_id);
-  while (st.next_row()) {
-    AreaSpecies& row = out.emplace_back();
-    row.taxon_id = st.column_int64(0);
-    row.scientific_name = st.column_text(1);
-    row.name_zh = st.column_text(2);
-    row.name_en = st.column_text(3);
-    row.iucn_category = st.column_text(4);
-    row.establishment = st.column_text(5);
-    row.sensitivity = static_cast<int>(st.column_int64(6));
-    row.records = st.column_int64(7);
-    row.first_date = st.column_text(8);  // "" when NULL
-    row.last_date = st.column_text(9);
-  }
-}
-
-void read_area_species_soci(Transaction& tx, std::int64_t area_id, std::vector<AreaSpecies>& out) {
-  AreaSpecies row;
-  long long taxon = 0, records = 0;
-  soci::indicator first_i = soci::i_null, last_i = soci::i_null;
-  soci::statement st =
-      (tx.sql().prepare << kAreaSpecies, soci::use(area_id), soci::into(taxon),
-       soci::into(row.scientific_name), soci::into(row.name_zh), soci::into(row.name_en),
-       soci::into(row.iucn_category), soci::into(row.establishment), soci::into(row.sensitivity),
-       soci::into(records), soci::into(row.first_date, first_i), soci::into(row.last_date, last_i));
-  st.execute();
-  while (st.fetch()) {
-    row.taxon_id = taxon, row.records = records;
-    if (first_i != soci::i_ok) row.first_date.clear();
-    if (last_i != soci::i_ok) row.last_date.clear();
-    out.push_back(row);
-  }
-}
-
-// How many species the area has: the list's vector is made that size at once. Growing it row by
-// row moved every row again at each doubling and touched fresh heap pages, about half a
-// millisecond of 2,000 species in a fresh process (decision 0013 §6).
-std::size_t count_area_species(Transaction& tx, std::int64_t area_id) {
-  long long count = 0;
-  tx.sql() << "SELECT COUNT(*) FROM bio_area_taxa WHERE area_id = :a", soci::use(area_id),
-      soci::into(count);
-  return static_cast<std::size_t>(count);
-}
-
-// Byte order of the scientific name (the same on both backends whatever PostgreSQL's collation),
-// then the id. Not ORDER BY: SQLite's sorter took 3 ms of 4.5 for an area of 2,000 species. The
-// rows are put in order through a permutation of their positions: std::sort of the rows
-// themselves moved rows of seven strings about 20,000 times, 0.8 ms against 0.55.
-std::vector<AreaSpecies> by_scientific_name(std::vector<AreaSpecies> rows) {
-  std::vector<std::size_t> order(rows.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::ranges::sort(order, [&rows](std::size_t a, std::size_t b) {
-    return std::tie(rows[a].scientific_name, rows[a].taxon_id) <
-           std::tie(rows[b].scientific_name, rows[b].taxon_id);
-  });
-  std::vector<AreaSpecies> sorted;
-  sorted.reserve(rows.size());
-  for (std::size_t i : order) sorted.push_back(std::move(rows[i]));
-  return sorted;
-}
-
-}  // namespace
-
-std::vector<AreaSpecies> area_species(Transaction& tx, std::int64_t area_id) {
-  std::vector<AreaSpecies> out;
-  out.reserve(count_area_species(tx, area_id));
-  if (tx.backend() == Backend::sqlite)
-    read_area_species_sqlite(tx, area_id, out);
-  else
-    read_area_species_soci(tx, area_id, out);
-  return by_scientific_name(std::move(out));
 }
 
 }  // namespace bsap::store

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "store/area_species_list.h"  // area_species, for the pages that list an area
 #include "store/store.h"
 
 namespace bsap::store {
@@ -44,19 +45,5 @@ std::vector<BioArea> list_all_areas(Transaction& tx);
 std::vector<BioArea> list_layer_areas(Transaction& tx, std::int64_t layer_id);  // no geometry
 std::optional<BioArea> find_area(Transaction& tx, std::string_view layer_code,
                                  std::string_view area_code);
-
-// A species recorded in an area: its accepted name and marks, and its records there.
-struct AreaSpecies {
-  std::int64_t taxon_id = 0;
-  std::string scientific_name, name_zh, name_en;
-  std::string iucn_category, establishment;
-  int sensitivity = 0;  // bio_taxa.sensitivity: the web generalises or hides what it shows
-  std::int64_t records = 0;
-  std::string first_date, last_date;  // ISO, as precise as the records are
-};
-
-// The species of an area by scientific name; records without a matched name are not species.
-// Read from the summary the imports keep (bio_area_taxa, bio_summary_repo.h), not the records.
-std::vector<AreaSpecies> area_species(Transaction& tx, std::int64_t area_id);
 
 }  // namespace bsap::store

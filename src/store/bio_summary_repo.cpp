@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "store/area_species_list.h"
 #include "store/sqlite_statement.h"
 
 namespace bsap::store {
@@ -145,6 +146,14 @@ std::vector<SpeciesTally::AreaTaxon> SpeciesTally::area_taxa() const {
   return out;
 }
 
+std::vector<std::int64_t> SpeciesTally::area_ids() const {
+  std::vector<std::int64_t> out;
+  for (const auto& [key, row] : areas_) out.push_back(row.area_id);
+  std::ranges::sort(out);
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 std::vector<SpeciesTally::CellTaxon> SpeciesTally::cell_taxa() const {
   std::vector<CellTaxon> out;
   out.reserve(cell_taxa_.size());
@@ -157,10 +166,13 @@ std::vector<SpeciesTally::CellTaxon> SpeciesTally::cell_taxa() const {
 }
 
 void add_to_summaries(Transaction& tx, std::int64_t dataset_id, const SpeciesTally& tally) {
-  if (tx.backend() == Backend::sqlite)
+  if (tx.backend() == Backend::sqlite) {
     add_to_sqlite(tx, tally);
-  else
+    rebuild_area_species_lists(tx, tally.area_ids());
+  } else {
     add_dataset_to_postgres(tx, dataset_id);
+    rebuild_area_species_lists(tx, dataset_area_ids(tx, dataset_id));
+  }
 }
 
 std::vector<std::int64_t> dataset_area_ids(Transaction& tx, std::int64_t dataset_id) {
@@ -202,6 +214,7 @@ void recompute_area_taxa(Transaction& tx, std::span<const std::int64_t> area_ids
     remove.execute(true);
     compute.execute(true);
   }
+  rebuild_area_species_lists(tx, area_ids);
 }
 
 void recompute_cell_taxa(Transaction& tx, std::span<const std::string> grid_cells) {
@@ -222,6 +235,7 @@ void recompute_cell_taxa(Transaction& tx, std::span<const std::string> grid_cell
 }
 
 void remove_layer_area_taxa(Transaction& tx, std::int64_t layer_id) {
+  remove_layer_area_species_lists(tx, layer_id);
   tx.sql() << "DELETE FROM bio_area_taxa WHERE area_id IN "
               "(SELECT id FROM bio_areas WHERE layer_id = :l)",
       soci::use(layer_id);
@@ -234,12 +248,23 @@ void compute_layer_area_taxa(Transaction& tx, std::int64_t layer_id) {
              "WHERE a.layer_id = :l AND o.taxon_id IS NOT NULL GROUP BY j.area_id, o.taxon_id" +
              std::string(kJoinMarks),
       soci::use(layer_id);
+  std::vector<std::int64_t> areas;
+  long long area = 0;
+  soci::statement st = (tx.sql().prepare << "SELECT id FROM bio_areas WHERE layer_id = :l",
+                        soci::use(layer_id), soci::into(area));
+  st.execute();
+  while (st.fetch()) areas.push_back(area);
+  rebuild_area_species_lists(tx, areas);
 }
 
 void copy_taxon_marks(Transaction& tx, std::int64_t taxon_id) {
   tx.sql() << std::string(kCopyMarks) + " AND t.id = :t", soci::use(taxon_id);
+  rebuild_area_species_lists_of_taxon(tx, taxon_id);
 }
 
-void copy_all_taxon_marks(Transaction& tx) { tx.sql() << std::string(kCopyMarks); }
+void copy_all_taxon_marks(Transaction& tx) {
+  tx.sql() << std::string(kCopyMarks);
+  rebuild_all_area_species_lists(tx);
+}
 
 }  // namespace bsap::store

@@ -7,6 +7,8 @@
 //   what remains once they are gone (counts can be subtracted, first and last dates cannot);
 // - a layer replacement drops its old areas' rows and computes its new areas' from the joins.
 // Only records with a matched taxon count; a square holds only records with a place on the map.
+// Every function here that changes an area's rows also makes its packed species list again
+// (area_species_list.h).
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -37,6 +39,7 @@ class SpeciesTally {
   // In key order, so that the summaries' primary keys are written in order.
   std::vector<AreaTaxon> area_taxa() const;
   std::vector<CellTaxon> cell_taxa() const;
+  std::vector<std::int64_t> area_ids() const;  // the areas it adds to, in order
 
  private:
   struct PairHash {

@@ -31,6 +31,9 @@ struct Migration {
   // CHECK to an existing table, and rebuilds it instead).
   std::vector<std::string_view> sqlite_statements{};
   std::vector<std::string_view> postgres_statements{};
+  // Run last, in the same transaction: data that SQL alone cannot derive from what the database
+  // holds (a packed list in a program's format). Null for nearly every migration.
+  void (*fill)(Transaction& tx) = nullptr;
 };
 
 // Every migration, by version, starting at 1 with no gaps.

@@ -99,6 +99,7 @@ bool SociStore::apply(const Migration& migration) {
   if (already > 0) return false;
 
   for (const std::string& statement : migration_statements(migration, backend_)) sql << statement;
+  if (migration.fill) migration.fill(*tx);
   const std::string name(migration.name);
   const std::string applied_at = utc_timestamp();
   sql << "INSERT INTO schema_migrations (version, name, applied_at) "

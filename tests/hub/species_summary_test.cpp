@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
+#include <algorithm>
+
 #include "biodata/occurrence_columns.h"
 #include "biodata/temp_folder.h"
 #include "hub/area_layer_import.h"
@@ -151,9 +153,34 @@ class SpeciesSummaryTest : public store::testing::StoreTest {
     return out;
   }
 
+  // Every area's packed species list (migration 16), as kAreaTaxaSummary's lines; and each list
+  // in scientific-name order.
+  std::vector<std::string> packed_list_lines() {
+    std::vector<std::string> out;
+    store::in_transaction(*store_, [&](store::Transaction& tx) {
+      std::vector<long long> areas(1000);
+      tx.sql() << "SELECT id FROM bio_areas", soci::into(areas);
+      for (long long area : areas) {
+        auto species = store::area_species(tx, area);
+        EXPECT_TRUE(std::ranges::is_sorted(species, {}, &store::AreaSpecies::scientific_name));
+        for (const store::AreaSpecies& s : species) {
+          auto date = [](const std::string& d) { return d.empty() ? std::string("-") : d; };
+          out.push_back(std::to_string(area) + "|" + std::to_string(s.taxon_id) + "|" +
+                        std::to_string(s.records) + "|" + date(s.first_date) + "|" +
+                        date(s.last_date) + "|" + s.scientific_name + "|" + s.name_zh + "|" +
+                        s.name_en + "|" + s.iucn_category + "|" + s.establishment + "|" +
+                        std::to_string(s.sensitivity));
+        }
+      }
+    });
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
   void expect_summaries_match_the_records() {
     auto areas = lines(kAreaTaxaFromRecords);
     EXPECT_EQ(lines(kAreaTaxaSummary), areas);
+    EXPECT_EQ(packed_list_lines(), areas);
     EXPECT_EQ(lines(kCellTaxaSummary), lines(kCellTaxaFromRecords));
     EXPECT_FALSE(areas.empty());
   }
@@ -252,6 +279,20 @@ TEST_P(SpeciesSummaryTest, MigrationCopiesTheMarksIntoTheSummariesHeld) {
   ASSERT_NE(marks, all.end());
   for (const std::string& statement : store::migration_statements(*marks, GetParam()))
     if (statement.starts_with("UPDATE")) execute_sql(statement);
+  expect_summaries_match_the_records();
+}
+
+// Migration 16 packs the lists of the summaries a database already holds.
+TEST_P(SpeciesSummaryTest, MigrationPacksTheListsOfTheSummariesHeld) {
+  import_dcca();
+  import_dataset("a", kFirstVersion);
+  execute_sql("DELETE FROM bio_area_species_lists");
+  const auto& all = store::migrations();
+  auto lists = std::find_if(all.begin(), all.end(),
+                            [](const store::Migration& m) { return m.version == 16; });
+  ASSERT_NE(lists, all.end());
+  ASSERT_NE(lists->fill, nullptr);
+  store::in_transaction(*store_, [&](store::Transaction& tx) { lists->fill(tx); });
   expect_summaries_match_the_records();
 }
 
