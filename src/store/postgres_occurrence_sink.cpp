@@ -8,9 +8,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "store/bio_summary_repo.h"
+#include "store/soci_errors.h"
 
 namespace bsap::store {
 namespace {
@@ -107,6 +109,8 @@ void copy_in(PGconn* conn, const char* statement, const std::string& rows, std::
       error = trimmed(PQerrorMessage(conn));
   } else {
     error = trimmed(PQresultErrorMessage(started));
+    if (error.empty()) error = trimmed(PQerrorMessage(conn));
+    if (error.empty()) error = "the server did not start the COPY";
   }
   PQclear(started);
   // Every result is read, so that the connection is ready for the caller's ROLLBACK or next step.
@@ -154,9 +158,11 @@ class PostgresSink final : public OccurrenceWriter::Sink {
   std::vector<long long> take_ids(std::size_t count) {
     std::vector<long long> ids(count);
     long long n = static_cast<long long>(count);
-    tx_.sql() << "SELECT nextval(pg_get_serial_sequence('bio_occurrences', 'id')) "
-                 "FROM generate_series(1, :n)",
-        soci::use(n), soci::into(ids);
+    translate_soci_errors("taking ids for occurrences", [&] {
+      tx_.sql() << "SELECT nextval(pg_get_serial_sequence('bio_occurrences', 'id')) "
+                   "FROM generate_series(1, :n)",
+          soci::use(n), soci::into(ids);
+    });
     return ids;
   }
 
