@@ -48,39 +48,39 @@ biodata::Occurrence occurrence(std::string key) {
   return o;
 }
 
+// A column that may be NULL, read with its indicator.
+template <typename T>
+struct Nullable {
+  T value{};
+  soci::indicator indicator = soci::i_null;
+  std::optional<T> get() const {
+    return indicator == soci::i_null ? std::nullopt : std::optional(value);
+  }
+};
+
 struct ReadBack {
   std::string occurrence_id, scientific_name, locality, recorded_by;
-  std::optional<std::string> event_date;
-  std::optional<double> latitude, longitude, uncertainty;
-  std::optional<long long> year, count;
+  Nullable<std::string> event_date;
+  Nullable<double> latitude, longitude, uncertainty;
+  Nullable<long long> year, count;
   int flags = 0;
 };
 
 template <typename T>
-std::optional<T> value_or_null(const T& value, soci::indicator indicator) {
-  return indicator == soci::i_null ? std::nullopt : std::optional(value);
+auto into(Nullable<T>& column) {
+  return soci::into(column.value, column.indicator);
 }
 
 ReadBack read_back(Store& store, const std::string& key) {
   ReadBack out;
   in_transaction(store, [&](Transaction& tx) {
-    std::string date;
-    double lat = 0, lon = 0, uncertainty = 0;
-    long long year = 0, count = 0;
-    soci::indicator date_i{}, lat_i{}, lon_i{}, uncertainty_i{}, year_i{}, count_i{};
     tx.sql() << "SELECT occurrence_id, scientific_name, locality, recorded_by, event_date, "
                 "latitude, longitude, uncertainty_m, year, individual_count, flags "
                 "FROM bio_occurrences WHERE record_key = :k",
         soci::use(key), soci::into(out.occurrence_id), soci::into(out.scientific_name),
-        soci::into(out.locality), soci::into(out.recorded_by), soci::into(date, date_i),
-        soci::into(lat, lat_i), soci::into(lon, lon_i), soci::into(uncertainty, uncertainty_i),
-        soci::into(year, year_i), soci::into(count, count_i), soci::into(out.flags);
-    out.event_date = value_or_null(date, date_i);
-    out.latitude = value_or_null(lat, lat_i);
-    out.longitude = value_or_null(lon, lon_i);
-    out.uncertainty = value_or_null(uncertainty, uncertainty_i);
-    out.year = value_or_null(year, year_i);
-    out.count = value_or_null(count, count_i);
+        soci::into(out.locality), soci::into(out.recorded_by), into(out.event_date),
+        into(out.latitude), into(out.longitude), into(out.uncertainty), into(out.year),
+        into(out.count), soci::into(out.flags);
   });
   return out;
 }
@@ -108,21 +108,21 @@ TEST_P(OccurrenceWriterTest, TextComesBackExactlyWhateverItHolds) {
   EXPECT_EQ(a.scientific_name, awkward.scientific_name);
   EXPECT_EQ(a.locality, awkward.locality);
   EXPECT_EQ(a.recorded_by, awkward.recorded_by);
-  EXPECT_EQ(a.event_date, std::nullopt);
-  EXPECT_EQ(a.year, std::nullopt);
-  EXPECT_EQ(a.latitude, std::nullopt);
-  EXPECT_EQ(a.longitude, std::nullopt);
-  EXPECT_EQ(a.uncertainty, std::nullopt);
-  EXPECT_EQ(a.count, 0);
+  EXPECT_EQ(a.event_date.get(), std::nullopt);
+  EXPECT_EQ(a.year.get(), std::nullopt);
+  EXPECT_EQ(a.latitude.get(), std::nullopt);
+  EXPECT_EQ(a.longitude.get(), std::nullopt);
+  EXPECT_EQ(a.uncertainty.get(), std::nullopt);
+  EXPECT_EQ(a.count.get(), 0);
   EXPECT_EQ(a.flags, 0x7fffffff);
 
   ReadBack p = read_back(*store_, "precise");
-  EXPECT_EQ(p.event_date, "1930-04-01");
-  EXPECT_EQ(p.year, 1930);
-  EXPECT_EQ(p.latitude, -22.410512345678901);
-  EXPECT_EQ(p.longitude, 114.12345678901234);
-  EXPECT_EQ(p.uncertainty, 0.1);
-  EXPECT_EQ(p.count, -9'007'199'254'740'993);
+  EXPECT_EQ(p.event_date.get(), "1930-04-01");
+  EXPECT_EQ(p.year.get(), 1930);
+  EXPECT_EQ(p.latitude.get(), -22.410512345678901);
+  EXPECT_EQ(p.longitude.get(), 114.12345678901234);
+  EXPECT_EQ(p.uncertainty.get(), 0.1);
+  EXPECT_EQ(p.count.get(), -9'007'199'254'740'993);
   EXPECT_EQ(p.locality, "");
   EXPECT_EQ(p.occurrence_id, "");
   EXPECT_EQ(count_rows("bio_occurrences"), 2);
