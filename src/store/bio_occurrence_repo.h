@@ -43,7 +43,7 @@ std::int64_t begin_dataset_import(Transaction& tx, const BioDataset& dataset);
 // transaction, and at finish() adds them to the species summaries (bio_summary_repo.h). On
 // SQLite the rows go through SQLite's own statements prepared once for the whole import, each
 // occurrence's id taken from its insert (decision 0013); on PostgreSQL with COPY, the ids taken
-// beforehand from the table's sequence (postgres_occurrence_sink.h, decision 0013 §7). Destroyed
+// beforehand from the table's sequence (postgres_occurrence_sink.h, decision 0013 §9). Destroyed
 // without finish(), the summaries miss the records: the caller's transaction must then roll back,
 // as it does when an exception leaves the import.
 class OccurrenceWriter {

@@ -1,7 +1,7 @@
 // The PostgreSQL side of OccurrenceWriter (bio_occurrence_repo.h): each batch's occurrences and
 // their area joins go in with COPY FROM STDIN on the transaction's own libpq connection, their
 // ids taken beforehand from the table's identity sequence in one statement, so that a join needs
-// no lookup of its occurrence (decision 0013 §7). The species summaries are added at finish() by
+// no lookup of its occurrence (decision 0013 §9). The species summaries are added at finish() by
 // the server, grouping the dataset's records (bio_summary_repo.h).
 #pragma once
 #include <cstdint>
