@@ -7,49 +7,13 @@
 
 #include "store/audit_repo.h"
 #include "store/bio_summary_repo.h"
+#include "store/occurrence_sink.h"
+#include "store/postgres_occurrence_sink.h"
 #include "store/repo_support.h"
 #include "store/sqlite_statement.h"
 
 namespace bsap::store {
 namespace {
-
-// Column vectors of one batch, bound as SOCI bulk parameters.
-struct OccurrenceBatch {
-  std::vector<std::string> record_key, occurrence_id, scientific_name, basis, locality, recorded_by;
-  std::vector<long long> taxon, year, count;
-  std::vector<int> flags;
-  std::vector<std::string> event_date, grid_cell;
-  std::vector<double> latitude, longitude, uncertainty;
-  std::vector<soci::indicator> taxon_i, date_i, year_i, point_i, uncertainty_i, count_i, cell_i;
-
-  void add(const OccurrenceRow& row) {
-    const biodata::Occurrence& o = *row.occurrence;
-    record_key.push_back(o.record_key);
-    occurrence_id.push_back(o.occurrence_id);
-    scientific_name.push_back(o.scientific_name);
-    basis.push_back(o.basis_of_record);
-    locality.push_back(o.locality);
-    recorded_by.push_back(o.recorded_by);
-    flags.push_back(static_cast<int>(o.flags.bits()));
-    push(taxon, taxon_i, o.taxon ? std::optional<long long>(o.taxon) : std::nullopt);
-    push(event_date, date_i, o.date ? std::optional(o.date->iso()) : std::nullopt);
-    push(year, year_i, o.date ? std::optional<long long>(o.date->year) : std::nullopt);
-    latitude.push_back(o.point ? o.point->lat : 0);
-    longitude.push_back(o.point ? o.point->lon : 0);
-    point_i.push_back(o.point ? soci::i_ok : soci::i_null);
-    push(uncertainty, uncertainty_i, o.uncertainty_m);
-    push(count, count_i,
-         o.individual_count ? std::optional<long long>(*o.individual_count) : std::nullopt);
-    push(grid_cell, cell_i, row.grid_cell);
-  }
-
-  template <typename T>
-  static void push(std::vector<T>& values, std::vector<soci::indicator>& indicators,
-                   const std::optional<T>& value) {
-    values.push_back(value.value_or(T{}));
-    indicators.push_back(value ? soci::i_ok : soci::i_null);
-  }
-};
 
 nlohmann::json counts_json(const BioDataset& dataset) {
   return {{"title", dataset.title},
@@ -86,13 +50,6 @@ std::int64_t begin_dataset_import(Transaction& tx, const BioDataset& dataset) {
       soci::into(id);
   return id;
 }
-
-class OccurrenceWriter::Sink {
- public:
-  virtual ~Sink() = default;
-  virtual void write(std::span<const OccurrenceRow> rows) = 0;
-  virtual void finish(const SpeciesTally& tally) = 0;
-};
 
 namespace {
 
@@ -216,57 +173,13 @@ class SqliteSink final : public OccurrenceWriter::Sink {
   std::vector<Join> joins_;  // the batch's, written after its occurrences
 };
 
-// PostgreSQL: SOCI's bulk binding, the joins finding their occurrence by its key.
-class PostgresSink final : public OccurrenceWriter::Sink {
- public:
-  PostgresSink(Transaction& tx, std::int64_t dataset_id) : tx_(tx), dataset_id_(dataset_id) {}
-
-  void write(std::span<const OccurrenceRow> rows) override {
-    if (rows.empty()) return;
-    OccurrenceBatch b;
-    for (const OccurrenceRow& row : rows) b.add(row);
-    std::vector<long long> dataset(rows.size(), dataset_id_);
-    auto& sql = tx_.sql();
-    sql << "INSERT INTO bio_occurrences (dataset_id, record_key, occurrence_id, "
-           "scientific_name, taxon_id, basis_of_record, event_date, year, latitude, longitude, "
-           "uncertainty_m, individual_count, locality, recorded_by, flags, grid_cell) VALUES "
-           "(:d, :k, :o, :n, :t, :b, :e, :y, :lat, :lon, :u, :c, :loc, :r, :f, :g)",
-        soci::use(dataset), soci::use(b.record_key), soci::use(b.occurrence_id),
-        soci::use(b.scientific_name), soci::use(b.taxon, b.taxon_i), soci::use(b.basis),
-        soci::use(b.event_date, b.date_i), soci::use(b.year, b.year_i),
-        soci::use(b.latitude, b.point_i), soci::use(b.longitude, b.point_i),
-        soci::use(b.uncertainty, b.uncertainty_i), soci::use(b.count, b.count_i),
-        soci::use(b.locality), soci::use(b.recorded_by), soci::use(b.flags),
-        soci::use(b.grid_cell, b.cell_i);
-
-    std::vector<long long> area, join_dataset;
-    std::vector<std::string> key;
-    for (const OccurrenceRow& row : rows)
-      for (std::int64_t area_id : row.area_ids) {
-        area.push_back(area_id);
-        join_dataset.push_back(dataset_id_);
-        key.push_back(row.occurrence->record_key);
-      }
-    if (area.empty()) return;
-    sql << "INSERT INTO bio_occurrence_areas (area_id, occurrence_id) SELECT :a, id FROM "
-           "bio_occurrences WHERE dataset_id = :d AND record_key = :k",
-        soci::use(area), soci::use(join_dataset), soci::use(key);
-  }
-
-  void finish(const SpeciesTally&) override { add_to_summaries(tx_, dataset_id_, SpeciesTally{}); }
-
- private:
-  Transaction& tx_;
-  std::int64_t dataset_id_;
-};
-
 }  // namespace
 
 OccurrenceWriter::OccurrenceWriter(Transaction& tx, std::int64_t dataset_id) {
   if (tx.backend() == Backend::sqlite)
     sink_ = std::make_unique<SqliteSink>(tx, dataset_id);
   else
-    sink_ = std::make_unique<PostgresSink>(tx, dataset_id);
+    sink_ = make_postgres_occurrence_sink(tx, dataset_id);
 }
 
 OccurrenceWriter::~OccurrenceWriter() = default;

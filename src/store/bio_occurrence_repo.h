@@ -43,10 +43,11 @@ std::int64_t begin_dataset_import(Transaction& tx, const BioDataset& dataset);
 // Writes one dataset's occurrences and their area joins batch after batch, in the caller's
 // transaction, and at finish() adds them to the species summaries (bio_summary_repo.h) from the
 // tally of the same rows (tally_rows), which the caller keeps, perhaps on another thread. On
-// SQLite the rows go through SQLite's own statements prepared once for the whole import, many
-// rows a statement, each occurrence's id taken from the insert (decision 0013); on PostgreSQL
-// through SOCI's bulk binding. Destroyed without finish(), the summaries miss the records: the
-// caller's transaction must then roll back, as it does when an exception leaves the import.
+// SQLite the rows go through SQLite's own statements prepared once for the whole import, one row
+// a statement, each occurrence's id taken from its insert (decision 0013 §2, §7); on PostgreSQL
+// with COPY, the ids taken beforehand from the table's sequence (postgres_occurrence_sink.h,
+// decision 0013 §9). Destroyed without finish(), the summaries miss the records: the caller's
+// transaction must then roll back, as it does when an exception leaves the import.
 class OccurrenceWriter {
  public:
   OccurrenceWriter(Transaction& tx, std::int64_t dataset_id);
