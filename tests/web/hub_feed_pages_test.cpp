@@ -240,6 +240,51 @@ TEST_F(HubFeedPages, AdministratorsFindATaxonAndSetItsStatusAndLists_Issue9S3S6)
   EXPECT_EQ(log.back().actor, user_with_role(Role::administrator));
 }
 
+TEST_F(HubFeedPages, AdministratorsTakeATaxonOffAListAndAreToldWhenItIsNotOnIt_Issue9S3) {
+  HttpClient admin = signed_in_as(user_with_role(Role::administrator));
+  std::int64_t toad = 0;
+  store::in_transaction(server().store(), [&](store::Transaction& tx) {
+    toad = store::find_taxa_named(tx, "Duttaphrynus melanostictus").at(0).id;
+    store::put_taxon_on_list(tx, toad, "HK concern", "LC", "seed");
+    store::put_taxon_on_list(tx, toad, "Old list", "VU", "seed");
+  });
+  const std::string t = std::to_string(toad);
+  const HttpResponse shown = admin.get("/en/admin/taxa?id=" + t);
+  EXPECT_TRUE(has(shown, "<input type=\"hidden\" name=\"list\" value=\"Old list\">"));
+  EXPECT_TRUE(has(shown, "Take off the list<span class=\"bsap-visually-hidden\"> Old list</span>"));
+
+  const HttpResponse removed =
+      post(admin, "/en/admin/taxa/lists/remove", {{"id", t}, {"q", "toad"}, {"list", "Old list"}});
+  EXPECT_EQ(removed.status, 303);
+  const HttpResponse after = admin.get("/en/admin/taxa?id=" + t);
+  EXPECT_FALSE(has(after, "<td>Old list</td>"));
+  EXPECT_TRUE(has(after, "<td>HK concern</td><td>LC</td>"));
+  std::vector<AuditRecord> log;
+  store::in_transaction(server().store(),
+                        [&](store::Transaction& tx) { log = store::load_audit_log(tx); });
+  EXPECT_EQ(log.back().action, "remove");
+  EXPECT_EQ(log.back().actor, user_with_role(Role::administrator));
+  EXPECT_EQ(log.back().before_json, R"({"category":"VU","list":"Old list"})");
+
+  const HttpResponse again =
+      post(admin, "/en/admin/taxa/lists/remove", {{"id", t}, {"list", "Old list"}});
+  EXPECT_EQ(again.status, 422);
+  EXPECT_TRUE(has(again, "This taxon is not on the list “Old list”"));
+  EXPECT_TRUE(has(again, "href=\"#lists\""));
+  EXPECT_TRUE(has(again, "<td>HK concern</td>"));
+  const HttpResponse unnamed =
+      post(admin, "/en/admin/taxa/lists/remove", {{"id", t}, {"list", " "}});
+  EXPECT_EQ(unnamed.status, 422);
+  // Without the form's token nothing is taken off.
+  const HttpResponse forged =
+      admin.post_form("/en/admin/taxa/lists/remove", {{"id", t}, {"list", "HK concern"}});
+  EXPECT_EQ(forged.status, 403);
+  store::in_transaction(server().store(), [&](store::Transaction& tx) {
+    // Still on it, so taking it off now works (and leaves the toad as the other tests expect).
+    EXPECT_NO_THROW(store::take_taxon_off_list(tx, toad, "HK concern", "seed"));
+  });
+}
+
 TEST_F(HubFeedPages, AnEmptyListNameIsRefusedAndAnUnknownTaxonIsNotFound_Issue9S3) {
   HttpClient admin = signed_in_as(user_with_role(Role::administrator));
   const std::string t = std::to_string(turtle_id_);
