@@ -36,26 +36,29 @@ std::vector<plan::RecordedSpecies> recorded_species(Transaction& tx) {
   std::vector<plan::RecordedSpecies> out;
   plan::RecordedSpecies row;
   long long id = 0;
-  int first_year = 0;
-  soci::indicator first_i = soci::i_null;
+  int year = 0;
+  soci::indicator year_i = soci::i_null;
   const int geospatial = static_cast<int>(biodata::geospatial_flag_mask());
+  // One row per species and year of its records (NULL: undated), the years ascending.
   soci::statement st =
       (tx.sql().prepare
            << "SELECT a.id, a.kingdom, a.phylum, a.class_name, a.order_name, a.family, "
-              "a.establishment, MIN(o.year) FROM bio_occurrences o "
+              "a.establishment, o.year FROM bio_occurrences o "
               "JOIN bio_taxa t ON t.id = o.taxon_id "
               "JOIN bio_taxa a ON a.id = COALESCE(t.accepted_id, t.id) "
               "WHERE (o.flags & :g) = 0 AND lower(a.taxon_rank) = 'species' "
               "GROUP BY a.id, a.kingdom, a.phylum, a.class_name, a.order_name, a.family, "
-              "a.establishment ORDER BY a.id",
+              "a.establishment, o.year ORDER BY a.id, o.year",
        soci::use(geospatial), soci::into(id), soci::into(row.kingdom), soci::into(row.phylum),
        soci::into(row.class_name), soci::into(row.order_name), soci::into(row.family),
-       soci::into(row.establishment), soci::into(first_year, first_i));
+       soci::into(row.establishment), soci::into(year, year_i));
   st.execute();
   while (st.fetch()) {
-    row.taxon_id = id;
-    row.first_year = first_i == soci::i_ok ? std::optional<int>(first_year) : std::nullopt;
-    out.push_back(row);
+    if (out.empty() || out.back().taxon_id != id) {
+      row.taxon_id = id;
+      out.push_back(row);
+    }
+    if (year_i == soci::i_ok) out.back().years.push_back(year);
   }
   return out;
 }

@@ -21,6 +21,7 @@
 #include "store/bio_taxon_status_repo.h"
 #include "store/organisation_repo.h"
 #include "store/panel_repo.h"
+#include "store/tracker_repo.h"
 #include "web/page_text.h"
 #include "web/web_suite.h"
 
@@ -29,23 +30,27 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Records near Tai Po Kau of the golden coin turtle and of a common toad; one off the map.
+// Records near Tai Po Kau of the golden coin turtle and of a common toad; one off the map. A
+// little egret in Kowloon, away from the site, seen in 2018 and not since.
 const char* const kOccurrences =
     "occurrenceID\tscientificName\tbasisOfRecord\teventDate\tlat\tlon\tdatum\n"
     "feed:1\tCuora trifasciata\tHumanObservation\t2019-04-02\t22.4105\t114.1240\tWGS84\n"
     "feed:2\tCuora trifasciata\tHumanObservation\t2021-06-30\t22.4106\t114.1241\tWGS84\n"
     "feed:3\tDuttaphrynus melanostictus\tHumanObservation\t2020-03-01\t22.4107\t114.1242\tWGS84\n"
-    "feed:4\tDuttaphrynus melanostictus\tHumanObservation\t2020-03-01\t0\t0\tWGS84\n";
+    "feed:4\tDuttaphrynus melanostictus\tHumanObservation\t2020-03-01\t0\t0\tWGS84\n"
+    "feed:5\tEgretta garzetta\tHumanObservation\t2018-05-01\t22.3000\t114.1700\tWGS84\n";
 
 const char* const kChecklistMeta = R"(<archive xmlns="http://rs.tdwg.org/dwc/text/">
 <core rowType="http://rs.tdwg.org/dwc/terms/Taxon" fieldsTerminatedBy="\t" fieldsEnclosedBy="" ignoreHeaderLines="1">
 <files><location>taxon.txt</location></files><id index="0"/>
 <field index="1" term="http://rs.tdwg.org/dwc/terms/scientificName"/>
 <field index="2" term="http://rs.tdwg.org/dwc/terms/taxonRank"/>
+<field index="3" term="http://rs.tdwg.org/dwc/terms/class"/>
 </core></archive>)";
 const char* const kTaxa =
-    "id\tname\trank\nt1\tCuora trifasciata (Bell, 1825)\tspecies\n"
-    "t2\tDuttaphrynus melanostictus (Schneider, 1799)\tspecies\n";
+    "id\tname\trank\tclass\nt1\tCuora trifasciata (Bell, 1825)\tspecies\tReptilia\n"
+    "t2\tDuttaphrynus melanostictus (Schneider, 1799)\tspecies\tAmphibia\n"
+    "t3\tEgretta garzetta (Linnaeus, 1766)\tspecies\tAves\n";
 
 // Site A02 (Sha Lo Tung) drawn as a small square around the records.
 const char* const kSchemeSites = R"({"type":"FeatureCollection","features":[
@@ -114,6 +119,12 @@ class HubFeedPages : public WebSuite {
       // The turtle is critically endangered and poached: its places are withheld.
       store::set_taxon_status(tx, turtle_id_, {4, std::string("CR"), std::string("native")},
                               "tester");
+      for (const char* name : {"Duttaphrynus melanostictus", "Egretta garzetta"})
+        store::set_taxon_status(tx, store::find_taxa_named(tx, name).at(0).id,
+                                {std::nullopt, std::nullopt, std::string("native")}, "tester");
+      // The index applied in 2014 and 2018: 2026's previous period is 2015 to 2018.
+      for (int year : {2014, 2018})
+        store::record_cbi_input(tx, {year, 1, "city_area_ha", 110000, "test", false}, "tester");
     });
   }
 
@@ -185,17 +196,54 @@ TEST_F(HubFeedPages, TheCbiPageOffersTheHubsFiguresWithoutReplacingEnteredOnes_I
   HttpClient secretariat = signed_in_as(user_with_role(Role::plan_secretariat));
   const HttpResponse page = secretariat.get("/en/tracker/cbi/2026");
   ASSERT_EQ(page.status, 200);
-  // Two species on the map by 2026; the toad's record at 0°, 0° is left out, not the toad.
-  EXPECT_TRUE(has(page, "The hub holds records of 2 species up to 2026, 0 of them invasive"));
+  // Three species on the map by 2026; the toad's record at 0°, 0° is left out, not the toad.
+  EXPECT_TRUE(has(page, "The hub holds records of 3 species up to 2026, 0 of them invasive"));
   EXPECT_TRUE(has(page, "id=\"cbi-11-take\""));
   EXPECT_TRUE(has(page, "id=\"cbi-5-hub\""));
   // Nothing is put into the form until it is taken.
   EXPECT_FALSE(has(page,
                    "id=\"cbi-11-total_species\" name=\"input_total_species\" "
-                   "inputmode=\"decimal\" value=\"2\""));
+                   "inputmode=\"decimal\" value=\"3\""));
   const HttpResponse taken = secretariat.get("/en/tracker/cbi/2026?take=11");
-  EXPECT_TRUE(has(taken, "name=\"input_total_species\" inputmode=\"decimal\" value=\"2\""));
+  EXPECT_TRUE(has(taken, "name=\"input_total_species\" inputmode=\"decimal\" value=\"3\""));
   EXPECT_TRUE(has(taken, "Hong Kong Biodiversity Information Hub (bsap hub), records up to 2026"));
+}
+
+TEST_F(HubFeedPages, TheCbiPageOffersSpeciesNotRecordedSinceThePreviousPeriod_Issue9S7) {
+  HttpClient secretariat = signed_in_as(user_with_role(Role::plan_secretariat));
+  // 2026: the egret, last seen in 2018 (the previous year), has no record since.
+  const HttpResponse page = secretariat.get("/en/tracker/cbi/2026");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(has(page,
+                  "1 native species of birds recorded from 2015 to 2018 have no record from 2019 "
+                  "to 2026: suggested as species lost. The absence of records does not show"));
+  EXPECT_TRUE(has(page, "0 of them were first recorded after 2018"));
+  const HttpResponse taken = secretariat.get("/en/tracker/cbi/2026?take=5");
+  EXPECT_TRUE(has(taken, "name=\"input_species_lost\" inputmode=\"decimal\" value=\"1\""));
+  EXPECT_TRUE(has(taken, "name=\"input_species_gained\" inputmode=\"decimal\" value=\"0\""));
+  // 2018 itself: its previous year is 2014, with no application before it; the egret, first
+  // seen in 2018, is gained, not lost.
+  const HttpResponse in_2018 = secretariat.get("/en/tracker/cbi/2018");
+  EXPECT_TRUE(has(in_2018, "1 of them were first recorded after 2014"));
+  EXPECT_TRUE(has(in_2018,
+                  "0 native species of birds recorded up to 2014 have no record from "
+                  "2015 to 2018"));
+  // 2014: no earlier year, so neither is counted.
+  EXPECT_TRUE(has(secretariat.get("/en/tracker/cbi/2014"),
+                  "No earlier year has index inputs, so neither species gained nor species lost"));
+}
+
+TEST_F(HubFeedPages, TheCbiPageSaysWhatTheHubCannotCountForIndicators3And7And8_Issue9S7) {
+  HttpClient secretariat = signed_in_as(user_with_role(Role::plan_secretariat));
+  const HttpResponse page = secretariat.get("/en/tracker/cbi/2026");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(has(page, "id=\"cbi-3-hub\""));
+  EXPECT_TRUE(has(page, "The hub cannot count this: it needs a layer of built-up areas"));
+  EXPECT_TRUE(has(page, "It holds records of 1 native bird species in the whole of Hong Kong"));
+  EXPECT_TRUE(has(page, "by class outside indicators 4–6: Amphibia 1, Reptilia 1."));
+  // Nothing to take: the hub suggests no figure for them.
+  for (const char* n : {"3", "7", "8"})
+    EXPECT_FALSE(has(page, "id=\"cbi-" + std::string(n) + "-take\"")) << n;
 }
 
 TEST_F(HubFeedPages, AdministratorsFindATaxonAndSetItsStatusAndLists_Issue9S3S6) {
