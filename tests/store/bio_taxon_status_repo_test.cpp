@@ -51,6 +51,15 @@ class TaxonStatusTest : public StoreTest {
     return "";
   }
 
+  // The turtle's lists and the audit log as they now are.
+  std::pair<std::vector<TaxonListEntry>, std::vector<AuditRecord>> lists_and_log() {
+    std::pair<std::vector<TaxonListEntry>, std::vector<AuditRecord>> out;
+    in_transaction(*store_, [&](Transaction& tx) {
+      out = {taxon_lists(tx, turtle_id_), load_audit_log(tx)};
+    });
+    return out;
+  }
+
   std::int64_t turtle_id_ = 0;
 };
 
@@ -102,12 +111,7 @@ TEST_P(TaxonStatusTest, ATaxonIsPutOnNamedListsAndItsCategoryChanged_Issue9S3) {
                       "admin");
     put_taxon_on_list(tx, turtle_id_, "China Red List", "EN", "admin2");
   });
-  std::vector<TaxonListEntry> lists;
-  std::vector<AuditRecord> log;
-  in_transaction(*store_, [&](Transaction& tx) {
-    lists = taxon_lists(tx, turtle_id_);
-    log = load_audit_log(tx);
-  });
+  const auto [lists, log] = lists_and_log();
   ASSERT_EQ(lists.size(), 2u);
   EXPECT_EQ(lists[0].list_name, "China Red List");
   EXPECT_EQ(lists[0].category, "EN");
@@ -127,12 +131,7 @@ TEST_P(TaxonStatusTest, ATaxonIsTakenOffOneListAuditedWithTheCategoryItHad_Issue
   in_transaction(*store_, [&](Transaction& tx) {
     take_taxon_off_list(tx, turtle_id_, " China Red List ", "admin2");
   });
-  std::vector<TaxonListEntry> lists;
-  std::vector<AuditRecord> log;
-  in_transaction(*store_, [&](Transaction& tx) {
-    lists = taxon_lists(tx, turtle_id_);
-    log = load_audit_log(tx);
-  });
+  const auto [lists, log] = lists_and_log();
   ASSERT_EQ(lists.size(), 1u);
   EXPECT_EQ(lists[0].list_name, "HK species of conservation concern");
   EXPECT_EQ(log.back().actor, "admin2");

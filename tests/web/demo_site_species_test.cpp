@@ -52,10 +52,11 @@ class DemoSiteSpecies : public ::testing::Test {
     return "0";
   }
 
-  static HttpClient secretariat() {
+  // The demo secretariat's assessment page of the demo application titled `title`.
+  static HttpResponse assessment_page(const std::string& title) {
     HttpClient client(server_->port());
     EXPECT_TRUE(client.sign_in("secretariat", "bsap-demo-2026"));
-    return client;
+    return client.get("/en/assessment/applications/" + application_id(title));
   }
 
   static inline fs::path folder_;
@@ -63,9 +64,7 @@ class DemoSiteSpecies : public ::testing::Test {
 };
 
 TEST_F(DemoSiteSpecies, TheApprovedLaiChiWoApplicationShowsSiteB39sSpecies_Issue9S7) {
-  HttpClient client = secretariat();
-  const HttpResponse page =
-      client.get("/en/assessment/applications/" + application_id("荔枝窩梯田復耕"));
+  const HttpResponse page = assessment_page("荔枝窩梯田復耕");
   ASSERT_EQ(page.status, 200);
   EXPECT_TRUE(has(page, "id=\"site-species\""));
   // The turtle (CR), the birdwing, the newt and the invasive weed; only the turtle threatened.
@@ -77,9 +76,7 @@ TEST_F(DemoSiteSpecies, TheApprovedLaiChiWoApplicationShowsSiteB39sSpecies_Issue
 }
 
 TEST_F(DemoSiteSpecies, TheSoLoPunApplicationInScreeningShowsSiteD22sSpecies_Issue9S7) {
-  HttpClient client = secretariat();
-  const HttpResponse page =
-      client.get("/en/assessment/applications/" + application_id("So Lo Pun remembered"));
+  const HttpResponse page = assessment_page("So Lo Pun remembered");
   ASSERT_EQ(page.status, 200);
   // The incense tree and the giant spiny frog are vulnerable; the mormon and the egret are not.
   EXPECT_TRUE(has(page, "4 species recorded, 2 of them threatened."));
