@@ -10,6 +10,7 @@
 #include "biodata/temp_folder.h"
 #include "hub/area_layer_import.h"
 #include "hub/checklist_import.h"
+#include "hub/class_checklist_meta.h"
 #include "hub/occurrence_download.h"
 #include "hub/occurrence_import.h"
 #include "store/store_test_fixture.h"
@@ -30,14 +31,6 @@ const char* const kOccurrences =
     "f:5\tCuora trifasciata\tHumanObservation\t\t22.4107\t114.1242\n"
     "f:3\tDuttaphrynus melanostictus\tHumanObservation\t2020-03-01\t0\t0\n";
 
-const char* const kChecklistMeta = R"(<archive xmlns="http://rs.tdwg.org/dwc/text/">
-<core rowType="http://rs.tdwg.org/dwc/terms/Taxon" fieldsTerminatedBy="\t" fieldsEnclosedBy="" ignoreHeaderLines="1">
-<files><location>taxon.txt</location></files><id index="0"/>
-<field index="1" term="http://rs.tdwg.org/dwc/terms/scientificName"/>
-<field index="2" term="http://rs.tdwg.org/dwc/terms/taxonRank"/>
-<field index="3" term="http://rs.tdwg.org/dwc/terms/acceptedNameUsageID"/>
-<field index="4" term="http://rs.tdwg.org/dwc/terms/class"/>
-</core></archive>)";
 const char* const kTaxa =
     "id\tname\trank\taccepted\tclass\n"
     "t1\tCuora trifasciata (Bell, 1825)\tspecies\t\tReptilia\n"
@@ -56,7 +49,7 @@ class BioFeedTest : public store::testing::StoreTest {
  protected:
   void SetUp() override {
     StoreTest::SetUp();
-    folder_.write("taxa/meta.xml", kChecklistMeta);
+    folder_.write("taxa/meta.xml", testing::kClassChecklistMeta);
     folder_.write("taxa/taxon.txt", kTaxa);
     ASSERT_TRUE(std::holds_alternative<ChecklistSummary>(
         import_checklist_archive(*store_, folder_.path() / "taxa", "feed", "tester")));

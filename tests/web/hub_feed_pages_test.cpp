@@ -38,7 +38,9 @@ const char* const kOccurrences =
     "feed:2\tCuora trifasciata\tHumanObservation\t2021-06-30\t22.4106\t114.1241\tWGS84\n"
     "feed:3\tDuttaphrynus melanostictus\tHumanObservation\t2020-03-01\t22.4107\t114.1242\tWGS84\n"
     "feed:4\tDuttaphrynus melanostictus\tHumanObservation\t2020-03-01\t0\t0\tWGS84\n"
-    "feed:5\tEgretta garzetta\tHumanObservation\t2018-05-01\t22.3000\t114.1700\tWGS84\n";
+    "feed:5\tEgretta garzetta\tHumanObservation\t2018-05-01\t22.3000\t114.1700\tWGS84\n"
+    "feed:6\tCuora trifasciata luteocephala\tHumanObservation\t2022-05-01\t22.3500\t114.1500\t"
+    "WGS84\n";
 
 const char* const kChecklistMeta = R"(<archive xmlns="http://rs.tdwg.org/dwc/text/">
 <core rowType="http://rs.tdwg.org/dwc/terms/Taxon" fieldsTerminatedBy="\t" fieldsEnclosedBy="" ignoreHeaderLines="1">
@@ -50,7 +52,8 @@ const char* const kChecklistMeta = R"(<archive xmlns="http://rs.tdwg.org/dwc/tex
 const char* const kTaxa =
     "id\tname\trank\tclass\nt1\tCuora trifasciata (Bell, 1825)\tspecies\tReptilia\n"
     "t2\tDuttaphrynus melanostictus (Schneider, 1799)\tspecies\tAmphibia\n"
-    "t3\tEgretta garzetta (Linnaeus, 1766)\tspecies\tAves\n";
+    "t3\tEgretta garzetta (Linnaeus, 1766)\tspecies\tAves\n"
+    "t4\tCuora trifasciata luteocephala\tsubspecies\tReptilia\n";
 
 // Site A02 (Sha Lo Tung) drawn as a small square around the records.
 const char* const kSchemeSites = R"({"type":"FeatureCollection","features":[
@@ -155,6 +158,12 @@ class HubFeedPages : public WebSuite {
     return id;
   }
 
+  // The plan secretariat's CBI input page of `year`, with the query `query`.
+  static HttpResponse cbi_page(const std::string& year, const std::string& query = "") {
+    HttpClient secretariat = signed_in_as(user_with_role(Role::plan_secretariat));
+    return secretariat.get("/en/tracker/cbi/" + year + query);
+  }
+
   static HttpResponse post(HttpClient& client, const std::string& target, Fields fields) {
     fields.insert(fields.begin(), {"csrf_token", client.csrf_token_from("/en/account")});
     return client.post_form(target, fields);
@@ -210,32 +219,30 @@ TEST_F(HubFeedPages, TheCbiPageOffersTheHubsFiguresWithoutReplacingEnteredOnes_I
 }
 
 TEST_F(HubFeedPages, TheCbiPageOffersSpeciesNotRecordedSinceThePreviousPeriod_Issue9S7) {
-  HttpClient secretariat = signed_in_as(user_with_role(Role::plan_secretariat));
   // 2026: the egret, last seen in 2018 (the previous year), has no record since.
-  const HttpResponse page = secretariat.get("/en/tracker/cbi/2026");
+  const HttpResponse page = cbi_page("2026");
   ASSERT_EQ(page.status, 200);
   EXPECT_TRUE(has(page,
                   "1 native species of birds recorded from 2015 to 2018 have no record from 2019 "
                   "to 2026: suggested as species lost. The absence of records does not show"));
   EXPECT_TRUE(has(page, "0 of them were first recorded after 2018"));
-  const HttpResponse taken = secretariat.get("/en/tracker/cbi/2026?take=5");
+  const HttpResponse taken = cbi_page("2026", "?take=5");
   EXPECT_TRUE(has(taken, "name=\"input_species_lost\" inputmode=\"decimal\" value=\"1\""));
   EXPECT_TRUE(has(taken, "name=\"input_species_gained\" inputmode=\"decimal\" value=\"0\""));
   // 2018 itself: its previous year is 2014, with no application before it; the egret, first
   // seen in 2018, is gained, not lost.
-  const HttpResponse in_2018 = secretariat.get("/en/tracker/cbi/2018");
+  const HttpResponse in_2018 = cbi_page("2018");
   EXPECT_TRUE(has(in_2018, "1 of them were first recorded after 2014"));
   EXPECT_TRUE(has(in_2018,
                   "0 native species of birds recorded up to 2014 have no record from "
                   "2015 to 2018"));
   // 2014: no earlier year, so neither is counted.
-  EXPECT_TRUE(has(secretariat.get("/en/tracker/cbi/2014"),
+  EXPECT_TRUE(has(cbi_page("2014"),
                   "No earlier year has index inputs, so neither species gained nor species lost"));
 }
 
 TEST_F(HubFeedPages, TheCbiPageSaysWhatTheHubCannotCountForIndicators3And7And8_Issue9S7) {
-  HttpClient secretariat = signed_in_as(user_with_role(Role::plan_secretariat));
-  const HttpResponse page = secretariat.get("/en/tracker/cbi/2026");
+  const HttpResponse page = cbi_page("2026");
   ASSERT_EQ(page.status, 200);
   EXPECT_TRUE(has(page, "id=\"cbi-3-hub\""));
   EXPECT_TRUE(has(page, "The hub cannot count this: it needs a layer of built-up areas"));
@@ -244,6 +251,25 @@ TEST_F(HubFeedPages, TheCbiPageSaysWhatTheHubCannotCountForIndicators3And7And8_I
   // Nothing to take: the hub suggests no figure for them.
   for (const char* n : {"3", "7", "8"})
     EXPECT_FALSE(has(page, "id=\"cbi-" + std::string(n) + "-take\"")) << n;
+}
+
+TEST_F(HubFeedPages, ASpeciesPageIncludesAndNamesItsSubspeciesRecords_Issue9S5) {
+  const std::string page = "/en/species/" + std::to_string(turtle_id_);
+  const HttpResponse species = anonymous().get(page);
+  ASSERT_EQ(species.status, 200);
+  // Its two records and the subspecies' one, which the by-year table counts in 2022.
+  EXPECT_TRUE(has(species, "3 records"));
+  EXPECT_TRUE(has(species, "id=\"infraspecific\""));
+  EXPECT_TRUE(has(species, "subspecies, varieties and forms: Cuora trifasciata luteocephala."));
+  EXPECT_TRUE(has(species, "<th scope=\"row\">2022</th>"));
+  // The subspecies' own page has its own record only and names no subspecies.
+  std::int64_t subspecies = 0;
+  store::in_transaction(server().store(), [&](store::Transaction& tx) {
+    subspecies = store::find_taxa_named(tx, "Cuora trifasciata luteocephala").at(0).id;
+  });
+  const HttpResponse own = anonymous().get("/en/species/" + std::to_string(subspecies));
+  EXPECT_TRUE(has(own, "1 records"));
+  EXPECT_FALSE(has(own, "id=\"infraspecific\""));
 }
 
 TEST_F(HubFeedPages, AdministratorsFindATaxonAndSetItsStatusAndLists_Issue9S3S6) {
