@@ -1,4 +1,5 @@
 #include "biodata/archive_descriptor.h"
+#include "biodata/text_case.h"
 #include "biodata/text_trim.h"
 
 #include <pugixml.hpp>
@@ -19,13 +20,6 @@ constexpr std::string_view kDublinCoreTerms = "http://purl.org/dc/terms/";
 
 ArchiveError meta_error(std::string reason) {
   return ArchiveError{std::string(kMetaXml), std::move(reason)};
-}
-
-bool equal_ignoring_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
 }
 
 std::string_view after_last_separator(std::string_view uri) {

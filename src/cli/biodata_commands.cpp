@@ -3,7 +3,7 @@
 //   import PATH [--dataset KEY] [--json]       a Darwin Core occurrence archive; exit 2 when the
 //                                              archive cannot be read, with nothing loaded
 //   taxa import PATH [--checklist NAME] [--json]
-//   taxa set|list-add …                        biodata_taxa_commands.cpp
+//   taxa set|list-add|list-remove …            biodata_taxa_commands.cpp
 //   areas import FILE --layer CODE --code-field F [--name-zh-field F] [--name-en-field F]
 //                [--crs 4326|2326] [--kind KIND] [--dbf-encoding ENC] [--json]
 //   species --area-layer L --area CODE [--json]

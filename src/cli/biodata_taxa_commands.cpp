@@ -1,7 +1,9 @@
-// `bsap biodata taxa set|list-add`: what an administrator changes of a taxon (issue 9 §3, §6).
+// `bsap biodata taxa set|list-add|list-remove`: what an administrator changes of a taxon (issue 9
+// §3, §6).
 //   taxa set --taxon NAME|--id N [--sensitivity none|0.001|0.01|0.1|withheld]
 //            [--iucn CR|EN|VU|…|none] [--establishment native|exotic|invasive|unknown] [--json]
 //   taxa list-add --taxon NAME|--id N --list NAME --category CATEGORY [--json]
+//   taxa list-remove --taxon NAME|--id N --list NAME [--json]
 // A name must pick one taxon (scientific or canonical name, exactly); when several checklists
 // hold it, the command names their ids. Each change is one audited transaction; a refused one
 // exits 2 with the reason and changes nothing.
@@ -31,9 +33,9 @@ struct SetArgs {
   bool json = false;
 };
 
-struct ListAddArgs {
+struct ListArgs {
   TaxonChoice taxon;
-  std::string list, category;
+  std::string list, category;  // no category to take a taxon off a list
   bool json = false;
 };
 
@@ -127,7 +129,7 @@ void add_taxon_admin_commands(CLI::App& taxa, const GlobalOptions& options) {
                  });
   });
 
-  auto list_args = std::make_shared<ListAddArgs>();
+  auto list_args = std::make_shared<ListArgs>();
   auto* list_add = taxa.add_subcommand("list-add",
                                        "Put a taxon on a named conservation list, or change its "
                                        "category there");
@@ -140,6 +142,20 @@ void add_taxon_admin_commands(CLI::App& taxa, const GlobalOptions& options) {
     change_taxon(options, list_args->taxon, list_args->json,
                  [&](store::Transaction& tx, std::int64_t id) {
                    store::put_taxon_on_list(tx, id, list_args->list, list_args->category, "cli");
+                 });
+  });
+
+  auto remove_args = std::make_shared<ListArgs>();
+  auto* list_remove =
+      taxa.add_subcommand("list-remove", "Take a taxon off a named conservation list");
+  add_taxon_option(*list_remove, remove_args->taxon);
+  list_remove->add_option("--list", remove_args->list, "The list: \"China Red List\"")->required();
+  list_remove->add_flag("--json", remove_args->json, "Print the taxon on one line");
+  list_remove->callback([&options, remove_args] {
+    require_taxon(remove_args->taxon);
+    change_taxon(options, remove_args->taxon, remove_args->json,
+                 [&](store::Transaction& tx, std::int64_t id) {
+                   store::take_taxon_off_list(tx, id, remove_args->list, "cli");
                  });
   });
 }

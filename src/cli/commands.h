@@ -36,7 +36,7 @@ void add_mail_commands(CLI::App& app, const GlobalOptions& options);    // mail_
 void add_project_commands(CLI::App& app, const GlobalOptions& options);
 // biodata_commands.cpp: `bsap biodata import|taxa|areas|species`.
 void add_biodata_commands(CLI::App& app, const GlobalOptions& options);
-// biodata_taxa_commands.cpp: `bsap biodata taxa set|list-add`, under the `taxa` group.
+// biodata_taxa_commands.cpp: `bsap biodata taxa set|list-add|list-remove`, under the `taxa` group.
 void add_taxon_admin_commands(CLI::App& taxa, const GlobalOptions& options);
 // backup_commands.cpp: `bsap backup FILE`, `bsap restore FILE [--force]`.
 void add_backup_commands(CLI::App& app, const GlobalOptions& options);

@@ -28,12 +28,18 @@ struct DemoPlace {
   double lat, lon;
 };
 
-// The centres of data/demo/biodata/areas.geojson's squares.
+// The centres of data/demo/biodata/areas.geojson's squares, then of scheme_sites.geojson's.
 constexpr DemoPlace kPlaces[] = {
-    {"Tai Po Kau", 22.4255, 114.1800},    {"Shing Mun", 22.3920, 114.1430},
-    {"Pak Tam Chung", 22.3990, 114.3230}, {"Ngong Ping", 22.2550, 113.9190},
-    {"Mai Po", 22.4850, 114.0370},        {"Tai Mo Shan", 22.4100, 114.1240},
-    {"Lung Fu Shan", 22.2790, 114.1400}};
+    {"Tai Po Kau", 22.4255, 114.1800},
+    {"Shing Mun", 22.3920, 114.1430},
+    {"Pak Tam Chung", 22.3990, 114.3230},
+    {"Ngong Ping", 22.2550, 113.9190},
+    {"Mai Po", 22.4850, 114.0370},
+    {"Tai Mo Shan", 22.4100, 114.1240},
+    {"Lung Fu Shan", 22.2790, 114.1400},
+    // The demo applications' scheme sites, B39 and D22 (data/demo/biodata/scheme_sites.geojson).
+    {"Lai Chi Wo", 22.5270, 114.2590},
+    {"So Lo Pun", 22.5370, 114.2420}};
 
 // Each species' records: how many, and where (indexes into kPlaces).
 struct DemoSpecies {
@@ -64,6 +70,25 @@ const std::vector<DemoSpecies>& demo_species() {
   return species;
 }
 
+// The records at the demo applications' sites, so that their species show beside the
+// applications (decision 0012 §1); generated after the others, which stay as they were.
+const std::vector<DemoSpecies>& demo_site_species() {
+  static const std::vector<DemoSpecies> species = {
+      {"Cuora trifasciata", 2, {7}},
+      {"Troides helena", 3, {7}},
+      {"Paramesotriton hongkongensis", 3, {7}},
+      {"Mikania micrantha", 2, {7}},
+      {"Aquilaria sinensis", 2, {8}},
+      {"Quasipaa spinosa", 2, {8}},
+      {"Papilio memnon", 2, {8}},
+      {"Egretta garzetta", 2, {8}},
+  };
+  return species;
+}
+
+// A site's records lie within this of its place, inside its 0.005° demonstration boundary.
+constexpr double kSiteJitter = 0.004;
+
 // The columns generated_records writes, as Darwin Core terms.
 constexpr std::array<std::string_view, 10> kColumns = {
     "occurrenceID",    "scientificName",   "basisOfRecord", "eventDate",
@@ -79,18 +104,24 @@ std::string generated_records() {
   for (std::string_view column : kColumns) (rows += column) += '\t';
   rows.back() = '\n';
   int n = 0;
-  char line[512];
-  for (const DemoSpecies& s : demo_species()) {
-    for (int i = 0; i < s.records; ++i) {
-      const DemoPlace& place = kPlaces[s.places[static_cast<std::size_t>(i) % s.places.size()]];
-      std::snprintf(line, sizeof line,
-                    "demo:%d\t%s\tHumanObservation\t%04d-%02d-%02d\t%.6f\t%.6f\tWGS84\t30\t"
-                    "Demonstration record near %s\tDemonstration data (not an observation)\n",
-                    ++n, s.name, year(random), month(random), day(random),
-                    place.lat + jitter(random), place.lon + jitter(random), place.name);
-      rows += line;
+  auto write = [&](const std::vector<DemoSpecies>& species,
+                   std::uniform_real_distribution<double>& near) {
+    char line[512];
+    for (const DemoSpecies& s : species) {
+      for (int i = 0; i < s.records; ++i) {
+        const DemoPlace& place = kPlaces[s.places[static_cast<std::size_t>(i) % s.places.size()]];
+        std::snprintf(line, sizeof line,
+                      "demo:%d\t%s\tHumanObservation\t%04d-%02d-%02d\t%.6f\t%.6f\tWGS84\t30\t"
+                      "Demonstration record near %s\tDemonstration data (not an observation)\n",
+                      ++n, s.name, year(random), month(random), day(random),
+                      place.lat + near(random), place.lon + near(random), place.name);
+        rows += line;
+      }
     }
-  }
+  };
+  write(demo_species(), jitter);
+  std::uniform_real_distribution<double> site_jitter(-kSiteJitter, kSiteJitter);
+  write(demo_site_species(), site_jitter);
   // Two records the interpretation flags (§2): latitude and longitude swapped, and 0°, 0°.
   rows +=
       "demo:flag-1\tEgretta garzetta\tHumanObservation\t2020-02-02\t114.037\t22.485\tWGS84\t"
@@ -154,6 +185,13 @@ void add_demo_hub(store::Store& store, const std::filesystem::path& data_dir) {
   layer.options.name_en_property = "NAME_EN";
   layer.actor = "demo";
   report_failure(hub::import_area_layer(store, layer), "demonstration areas");
+  hub::LayerImportRequest sites = layer;
+  sites.file = demo / "scheme_sites.geojson";
+  sites.code = "demo_scheme_sites";
+  sites.name_zh = "示範計劃地點";
+  sites.name_en = "Demonstration scheme sites";
+  sites.kind = "scheme_site";
+  report_failure(hub::import_area_layer(store, sites), "demonstration scheme sites");
 }
 
 }  // namespace bsap::cli

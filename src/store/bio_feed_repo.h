@@ -24,9 +24,10 @@ struct SchemeSiteArea {
 std::vector<SchemeSiteArea> scheme_site_areas(Transaction& tx,
                                               const std::vector<std::string>& codes);
 
-// Every accepted species with a record in the hub: records of a synonym count for its accepted
-// name; records with a geospatial flag (biodata/occurrence_flag.h) are left out, as from every
-// count; only names of rank species.
+// Every accepted species with a record in the hub, by id: records of a synonym count for its
+// accepted name, and records of a subspecies, variety or form for its species
+// (store/bio_infraspecific_repo.h); records with a geospatial flag (biodata/occurrence_flag.h) are
+// left out, as from every count; other ranks count for nothing.
 std::vector<plan::RecordedSpecies> recorded_species(Transaction& tx);
 
 }  // namespace bsap::store

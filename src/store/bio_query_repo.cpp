@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "store/bio_infraspecific_repo.h"
+
 namespace bsap::store {
 namespace {
 
@@ -23,15 +25,21 @@ std::string trimmed(std::string_view text) {
   return std::string(text);
 }
 
-// The taxon and its synonyms: the ids an occurrence of it may carry.
-constexpr std::string_view kTaxonAndSynonyms =
-    "(SELECT id FROM bio_taxa WHERE id = :t OR accepted_id = :t2)";
+// The ids an occurrence counting for the taxon may carry, as a subquery: the taxon, the
+// subspecies, varieties and forms of a species (store/bio_infraspecific_repo.h), and the synonyms
+// of each. The ids are the store's own integers, written into the text.
+std::string counted_taxa(Transaction& tx, std::int64_t taxon_id) {
+  std::string ids = std::to_string(taxon_id);
+  for (const BioTaxon& taxon : infraspecific_taxa_of(tx, taxon_id))
+    (ids += ',') += std::to_string(taxon.id);
+  return "(SELECT id FROM bio_taxa WHERE id IN (" + ids + ") OR accepted_id IN (" + ids + "))";
+}
 
 std::int64_t count_records(Transaction& tx, std::int64_t taxon_id) {
   long long count = 0;
   tx.sql() << "SELECT COUNT(*) FROM bio_occurrences WHERE taxon_id IN " +
-                  std::string(kTaxonAndSynonyms),
-      soci::use(taxon_id), soci::use(taxon_id), soci::into(count);
+                  counted_taxa(tx, taxon_id),
+      soci::into(count);
   return count;
 }
 
@@ -96,17 +104,16 @@ struct OccurrenceColumns {
   }
 };
 
-// where binds the id as :t and :t2 (a taxon and its synonyms) or as :a once.
+// where binds the id, when given, once.
 std::vector<StoredOccurrence> read_occurrences(Transaction& tx, std::string_view where,
-                                               std::int64_t id, bool twice) {
+                                               std::optional<std::int64_t> id) {
   std::vector<StoredOccurrence> out;
-  long long bound = id;
+  long long bound = id.value_or(0);
   OccurrenceColumns columns;
   soci::statement st(tx.sql());
   st.alloc();
   st.prepare(occurrence_select(where));
-  st.exchange(soci::use(bound));
-  if (twice) st.exchange(soci::use(bound));
+  if (id) st.exchange(soci::use(bound));
   columns.bind(st);
   st.define_and_bind();
   st.execute();
@@ -157,26 +164,25 @@ std::vector<TaxonChineseName> taxon_chinese_names(Transaction& tx) {
 }
 
 std::vector<StoredOccurrence> taxon_occurrences(Transaction& tx, std::int64_t taxon_id) {
-  return read_occurrences(tx, "WHERE o.taxon_id IN " + std::string(kTaxonAndSynonyms), taxon_id,
-                          true);
+  return read_occurrences(tx, "WHERE o.taxon_id IN " + counted_taxa(tx, taxon_id), std::nullopt);
 }
 
 std::vector<StoredOccurrence> area_occurrences(Transaction& tx, std::int64_t area_id) {
   return read_occurrences(
       tx, "WHERE o.id IN (SELECT occurrence_id FROM bio_occurrence_areas WHERE area_id = :a)",
-      area_id, false);
+      area_id);
 }
 
 std::vector<YearCount> taxon_records_by_year(Transaction& tx, std::int64_t taxon_id) {
+  const std::string taxa = counted_taxa(tx, taxon_id);
   std::vector<YearCount> out;
   int year = 0;
   long long records = 0;
   soci::indicator year_i = soci::i_null;
   soci::statement st =
-      (tx.sql().prepare << "SELECT year, COUNT(*) FROM bio_occurrences WHERE taxon_id IN " +
-                               std::string(kTaxonAndSynonyms) +
+      (tx.sql().prepare << "SELECT year, COUNT(*) FROM bio_occurrences WHERE taxon_id IN " + taxa +
                                " GROUP BY year ORDER BY year IS NULL, year",
-       soci::use(taxon_id), soci::use(taxon_id), soci::into(year, year_i), soci::into(records));
+       soci::into(year, year_i), soci::into(records));
   st.execute();
   while (st.fetch()) {
     YearCount row;

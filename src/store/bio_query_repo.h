@@ -17,7 +17,7 @@ namespace bsap::store {
 
 struct TaxonHit {
   BioTaxon taxon;            // the accepted name, whichever of its names matched
-  std::int64_t records = 0;  // its occurrences, synonyms' included
+  std::int64_t records = 0;  // its occurrences, as taxon_occurrences counts them
 };
 
 // Accepted taxa whose scientific, Chinese or English name (or a synonym's) contains text, case
@@ -53,7 +53,8 @@ struct StoredOccurrence {
   std::string grid_cell;  // "" when the record has no place on the map
 };
 
-// A taxon's records (its synonyms' included), every one, flagged ones too, in id order.
+// A taxon's records (its synonyms' included, and a species' subspecies', varieties' and forms':
+// store/bio_infraspecific_repo.h), every one, flagged ones too, in id order.
 std::vector<StoredOccurrence> taxon_occurrences(Transaction& tx, std::int64_t taxon_id);
 // The records joined to an area (only those with a place on the map are joined), in id order.
 std::vector<StoredOccurrence> area_occurrences(Transaction& tx, std::int64_t area_id);
@@ -62,7 +63,8 @@ struct YearCount {
   std::optional<int> year;  // none: the record's date is missing or was not understood
   std::int64_t records = 0;
 };
-// A taxon's records per year, oldest first, the undated last.
+// A taxon's records per year (the same records as taxon_occurrences), oldest first, the undated
+// last.
 std::vector<YearCount> taxon_records_by_year(Transaction& tx, std::int64_t taxon_id);
 
 struct SquareRichness {

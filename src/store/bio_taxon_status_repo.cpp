@@ -75,6 +75,21 @@ std::string contains_pattern(std::string_view text) {
   return pattern + "%";
 }
 
+// The taxon's category on the list, if it is on it.
+std::optional<std::string> category_on_list(Transaction& tx, std::int64_t taxon_id,
+                                            const std::string& list) {
+  std::string category;
+  soci::indicator found = soci::i_null;
+  tx.sql() << "SELECT category FROM bio_taxon_lists WHERE taxon_id = :t AND list_name = :l",
+      soci::use(taxon_id), soci::use(list), soci::into(category, found);
+  if (!tx.sql().got_data() || found != soci::i_ok) return std::nullopt;
+  return category;
+}
+
+nlohmann::json list_json(const std::string& list, const std::string& category) {
+  return {{"list", list}, {"category", category}};
+}
+
 }  // namespace
 
 void set_taxon_status(Transaction& tx, std::int64_t taxon_id, const TaxonStatusChange& change,
@@ -99,11 +114,8 @@ void put_taxon_on_list(Transaction& tx, std::int64_t taxon_id, std::string_view 
   const std::string list = checked_label(list_name, "the list's name");
   const std::string label = checked_label(category, "the category");
   existing_taxon(tx, taxon_id);
-  std::string before;
-  soci::indicator found = soci::i_null;
-  tx.sql() << "SELECT category FROM bio_taxon_lists WHERE taxon_id = :t AND list_name = :l",
-      soci::use(taxon_id), soci::use(list), soci::into(before, found);
-  const bool listed = tx.sql().got_data() && found == soci::i_ok;
+  const std::optional<std::string> before = category_on_list(tx, taxon_id, list);
+  const bool listed = before.has_value();
   const std::string now = utc_timestamp();
   const std::string who(actor);
   if (listed)
@@ -114,9 +126,28 @@ void put_taxon_on_list(Transaction& tx, std::int64_t taxon_id, std::string_view 
     tx.sql() << "INSERT INTO bio_taxon_lists (taxon_id, list_name, category, added_by, added_at) "
                 "VALUES (:t, :l, :c, :b, :a)",
         soci::use(taxon_id), soci::use(list), soci::use(label), soci::use(who), soci::use(now);
-  append_audit(tx, {who, "bio_taxon_list", std::to_string(taxon_id), listed ? "change" : "add",
-                    listed ? nlohmann::json{{"list", list}, {"category", before}}.dump() : "null",
-                    nlohmann::json{{"list", list}, {"category", label}}.dump()});
+  append_audit(tx,
+               {who, "bio_taxon_list", std::to_string(taxon_id), listed ? "change" : "add",
+                listed ? list_json(list, *before).dump() : "null", list_json(list, label).dump()});
+}
+
+void take_taxon_off_list(Transaction& tx, std::int64_t taxon_id, std::string_view list_name,
+                         std::string_view actor) {
+  const std::string list = checked_label(list_name, "the list's name");
+  const BioTaxon taxon = existing_taxon(tx, taxon_id);
+  const std::optional<std::string> before = category_on_list(tx, taxon_id, list);
+  if (!before) {
+    std::string on;
+    for (const TaxonListEntry& entry : taxon_lists(tx, taxon_id))
+      on += (on.empty() ? "" : ", ") + ("'" + entry.list_name + "'");
+    throw TaxonChangeRefused(
+        taxon.scientific_name + " is not on the list '" + list + "'; " +
+        (on.empty() ? "it is on no named list" : "the lists it is on are " + on));
+  }
+  tx.sql() << "DELETE FROM bio_taxon_lists WHERE taxon_id = :t AND list_name = :l",
+      soci::use(taxon_id), soci::use(list);
+  append_audit(tx, {std::string(actor), "bio_taxon_list", std::to_string(taxon_id), "remove",
+                    list_json(list, *before).dump(), "null"});
 }
 
 std::vector<TaxonListEntry> taxon_lists(Transaction& tx, std::int64_t taxon_id) {

@@ -42,6 +42,10 @@ struct TaxonListEntry {
 // trimmed; an empty or over-long name or category, or an unknown taxon, is refused.
 void put_taxon_on_list(Transaction& tx, std::int64_t taxon_id, std::string_view list_name,
                        std::string_view category, std::string_view actor);
+// Takes the taxon off the list (its name trimmed); the audit record keeps the category it had
+// there. A taxon not on that list is refused, naming the lists it is on.
+void take_taxon_off_list(Transaction& tx, std::int64_t taxon_id, std::string_view list_name,
+                         std::string_view actor);
 std::vector<TaxonListEntry> taxon_lists(Transaction& tx, std::int64_t taxon_id);  // by list name
 
 // The taxa whose scientific or canonical name is exactly `name` (several checklists may hold it).

@@ -2,7 +2,9 @@
 //      status and the named conservation lists it is on (issue 9 §3, §6).
 // POST /LANG/admin/taxa/status: sets its sensitivity category, IUCN category and establishment.
 // POST /LANG/admin/taxa/lists: puts it on a named list with the list's category, or changes the
-//      category. Each change is one transaction, audited with the administrator as actor
+//      category.
+// POST /LANG/admin/taxa/lists/remove: takes it off a named list. Each change is one transaction,
+// audited with the administrator as actor
 //      (store/bio_taxon_status_repo.h); a value outside the hub's lists is refused with the field.
 #include <charconv>
 
@@ -133,6 +135,7 @@ Response taxa_view(RequestContext& ctx, const std::string& q, std::optional<std:
   data.set("admin_href", ctx.link("/admin"));
   data.set("status_action", ctx.link("/admin/taxa/status"));
   data.set("lists_action", ctx.link("/admin/taxa/lists"));
+  data.set("remove_action", ctx.link("/admin/taxa/lists/remove"));
   data.set("csrf_token", ctx.session().csrf_token());
   {
     // Read in one transaction, ended before the page is rendered.
@@ -156,7 +159,8 @@ Response taxa_view(RequestContext& ctx, const std::string& q, std::optional<std:
     }
   }
   const std::string saved = ctx.query().get("saved");
-  if (saved == "status" || saved == "list") data.set("saved_message", ctx.text("admin_taxa_saved"));
+  if (saved == "status" || saved == "list" || saved == "removed")
+    data.set("saved_message", ctx.text("admin_taxa_saved"));
   add_errors(data, errors);
   return render_page(ctx, "admin_taxa", "admin_taxa_title", std::move(data), status);
 }
@@ -167,16 +171,18 @@ Response saved(RequestContext& ctx, std::int64_t id, std::string_view what) {
 }
 
 // Runs one change; a refusal the form could not foresee (the taxon went, a race) is shown on the
-// field it concerns.
+// field it concerns, in the words `refusal_text` gives, else the store's.
 Response change(RequestContext& ctx, std::int64_t id, const std::string& field,
                 const PageData& entered, std::string_view what,
-                const std::function<void(store::Transaction&)>& write) {
+                const std::function<void(store::Transaction&)>& write,
+                const std::string& refusal_text = {}) {
   try {
     auto tx = ctx.web().store.begin();
     write(*tx);
     tx->commit();
   } catch (const store::TaxonChangeRefused& refused) {
-    return taxa_view(ctx, ctx.form().get("q"), id, {{field, refused.what()}}, entered, 422);
+    const std::string message = refusal_text.empty() ? refused.what() : refusal_text;
+    return taxa_view(ctx, ctx.form().get("q"), id, {{field, message}}, entered, 422);
   }
   return saved(ctx, id, what);
 }
@@ -224,6 +230,23 @@ Response admin_taxon_list_add(RequestContext& ctx) {
   return change(ctx, *id, "list", entered, "list", [&](store::Transaction& tx) {
     store::put_taxon_on_list(tx, *id, list, category, ctx.user()->username);
   });
+}
+
+// The list's name comes from the row's hidden field; a taxon no longer on that list (taken off in
+// another window) is answered with the lists it is on now.
+Response admin_taxon_list_remove(RequestContext& ctx) {
+  const auto id = parse_id(ctx.form().get("id"));
+  if (!id) return error_page(ctx, ErrorPage::not_found);
+  const std::string list = ctx.form().get("list");
+  if (list.find_first_not_of(" \t") == std::string::npos)
+    return taxa_view(ctx, ctx.form().get("q"), id, {{"lists", ctx.text("admin_taxa_error_list")}},
+                     PageData{}, 422);
+  return change(
+      ctx, *id, "lists", PageData{}, "removed",
+      [&](store::Transaction& tx) {
+        store::take_taxon_off_list(tx, *id, list, ctx.user()->username);
+      },
+      web::fill(ctx.text("admin_taxa_error_not_on_list"), "list", list));
 }
 
 }  // namespace bsap::web

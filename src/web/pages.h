@@ -31,6 +31,7 @@ Response plan_matrix_page(RequestContext& ctx);     // plan_matrix_page.cpp
 Response admin_taxa_page(RequestContext& ctx);
 Response admin_taxon_status(RequestContext& ctx);
 Response admin_taxon_list_add(RequestContext& ctx);
+Response admin_taxon_list_remove(RequestContext& ctx);
 
 // The plan's published progress (000 5.2), for everyone.
 Response dashboard_page(RequestContext& ctx);             // dashboard_page.cpp

@@ -65,6 +65,7 @@ std::span<const Route> app_routes() {
       {Method::get, "/{lang}/admin/taxa", administrators, admin_taxa_page},
       {Method::post, "/{lang}/admin/taxa/status", administrators, admin_taxon_status},
       {Method::post, "/{lang}/admin/taxa/lists", administrators, admin_taxon_list_add},
+      {Method::post, "/{lang}/admin/taxa/lists/remove", administrators, admin_taxon_list_remove},
       // The plan and the scheme's rules and sites are published: the public reads them.
       {Method::get, "/{lang}/plan", Access::public_, plan_page},
       {Method::get, "/{lang}/plan/areas/{n}", Access::public_, plan_area_page},

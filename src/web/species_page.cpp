@@ -4,6 +4,7 @@
 // records are generalised or withheld (§6: hub/published_occurrence.h); the page says so.
 #include "biodata/sensitivity.h"
 #include "hub/published_occurrence.h"
+#include "store/bio_infraspecific_repo.h"
 #include "store/bio_query_repo.h"
 #include "web/biodata_access.h"
 #include "web/biodata_view.h"
@@ -95,6 +96,7 @@ Response species_page(RequestContext& ctx) {
   std::optional<store::BioTaxon> taxon;
   std::vector<store::StoredOccurrence> stored;
   std::vector<store::YearCount> by_year;
+  std::vector<store::BioTaxon> infraspecific;
   {
     auto tx = ctx.web().store.begin();
     taxon = store::find_taxon(*tx, *id);
@@ -103,6 +105,7 @@ Response species_page(RequestContext& ctx) {
     if (taxon) {
       stored = store::taxon_occurrences(*tx, *id);
       by_year = store::taxon_records_by_year(*tx, *id);
+      infraspecific = store::infraspecific_taxa_of(*tx, *id);
     }
   }
   if (!taxon) return error_page(ctx, ErrorPage::not_found);
@@ -123,6 +126,12 @@ Response species_page(RequestContext& ctx) {
   data.set("records_summary", fill(fill(ctx.text("bio_species_records_summary"), "count",
                                         std::to_string(records.size())),
                                    "mapped", std::to_string(on_map)));
+  if (!infraspecific.empty()) {
+    std::string names;
+    for (const store::BioTaxon& each : infraspecific)
+      names += (names.empty() ? "" : ctx.text("list_separator")) + each.scientific_name;
+    data.set("infraspecific_text", fill(ctx.text("bio_species_infraspecific"), "names", names));
+  }
   data.set("has_records", !records.empty());
   data.set("records", record_rows(ctx, records));
   data.set("records_cut", records.size() > kRecordsShown);

@@ -167,7 +167,9 @@ Response cbi_view(RequestContext& ctx, int year, const CbiFormState& state, int 
     handbook = plan::with_overrides(ctx.web().domain.cbi, store::list_cbi_bands(*tx));
   }
   const plan::CbiScoring scoring = plan::score_cbi(handbook, year, inputs);
-  const auto suggestions = cbi_hub_suggestions(ctx, year, previous_cbi_year(ctx, year));
+  const std::optional<int> previous = previous_cbi_year(ctx, year);
+  const auto suggestions = cbi_hub_suggestions(
+      ctx, {year, previous, previous ? previous_cbi_year(ctx, *previous) : std::nullopt});
   const std::string take = ctx.query().get("take");
   PageData rows{PageData::type::list};
   for (const plan::CbiIndicator& indicator : handbook.indicators) {

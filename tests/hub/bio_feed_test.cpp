@@ -10,6 +10,7 @@
 #include "biodata/temp_folder.h"
 #include "hub/area_layer_import.h"
 #include "hub/checklist_import.h"
+#include "hub/class_checklist_meta.h"
 #include "hub/occurrence_download.h"
 #include "hub/occurrence_import.h"
 #include "store/store_test_fixture.h"
@@ -20,21 +21,16 @@ namespace {
 using biodata::testing::TempFolder;
 using store::Backend;
 
-// The turtle under its synonym in 2015 and its accepted name in 2021; the toad only at 0°, 0°.
+// The turtle under its synonym in 2015 and its accepted name twice in 2021 and once undated; the
+// toad only at 0°, 0°.
 const char* const kOccurrences =
     "occurrenceID\tscientificName\tbasisOfRecord\teventDate\tlat\tlon\n"
     "f:1\tCistoclemmys trifasciata\tHumanObservation\t2015-04-02\t22.4105\t114.1240\n"
     "f:2\tCuora trifasciata\tHumanObservation\t2021-06-30\t22.4106\t114.1241\n"
+    "f:4\tCuora trifasciata\tHumanObservation\t2021-01-02\t22.4107\t114.1241\n"
+    "f:5\tCuora trifasciata\tHumanObservation\t\t22.4107\t114.1242\n"
     "f:3\tDuttaphrynus melanostictus\tHumanObservation\t2020-03-01\t0\t0\n";
 
-const char* const kChecklistMeta = R"(<archive xmlns="http://rs.tdwg.org/dwc/text/">
-<core rowType="http://rs.tdwg.org/dwc/terms/Taxon" fieldsTerminatedBy="\t" fieldsEnclosedBy="" ignoreHeaderLines="1">
-<files><location>taxon.txt</location></files><id index="0"/>
-<field index="1" term="http://rs.tdwg.org/dwc/terms/scientificName"/>
-<field index="2" term="http://rs.tdwg.org/dwc/terms/taxonRank"/>
-<field index="3" term="http://rs.tdwg.org/dwc/terms/acceptedNameUsageID"/>
-<field index="4" term="http://rs.tdwg.org/dwc/terms/class"/>
-</core></archive>)";
 const char* const kTaxa =
     "id\tname\trank\taccepted\tclass\n"
     "t1\tCuora trifasciata (Bell, 1825)\tspecies\t\tReptilia\n"
@@ -53,7 +49,7 @@ class BioFeedTest : public store::testing::StoreTest {
  protected:
   void SetUp() override {
     StoreTest::SetUp();
-    folder_.write("taxa/meta.xml", kChecklistMeta);
+    folder_.write("taxa/meta.xml", testing::kClassChecklistMeta);
     folder_.write("taxa/taxon.txt", kTaxa);
     ASSERT_TRUE(std::holds_alternative<ChecklistSummary>(
         import_checklist_archive(*store_, folder_.path() / "taxa", "feed", "tester")));
@@ -100,8 +96,8 @@ TEST_P(BioFeedTest, RecordedSpeciesAreAcceptedSpeciesOnTheMap_Issue9S7) {
                         [&](store::Transaction& tx) { species = store::recorded_species(tx); });
   ASSERT_EQ(species.size(), 1u);  // the toad's only record has a geospatial issue
   EXPECT_EQ(species[0].class_name, "Reptilia");
-  ASSERT_TRUE(species[0].first_year);
-  EXPECT_EQ(*species[0].first_year, 2015);  // its synonym's record
+  // Its synonym's record's year and its own, once each, ascending; the undated record adds none.
+  EXPECT_EQ(species[0].years, (std::vector<int>{2015, 2021}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, BioFeedTest,

@@ -51,6 +51,15 @@ class TaxonStatusTest : public StoreTest {
     return "";
   }
 
+  // The turtle's lists and the audit log as they now are.
+  std::pair<std::vector<TaxonListEntry>, std::vector<AuditRecord>> lists_and_log() {
+    std::pair<std::vector<TaxonListEntry>, std::vector<AuditRecord>> out;
+    in_transaction(*store_, [&](Transaction& tx) {
+      out = {taxon_lists(tx, turtle_id_), load_audit_log(tx)};
+    });
+    return out;
+  }
+
   std::int64_t turtle_id_ = 0;
 };
 
@@ -102,12 +111,7 @@ TEST_P(TaxonStatusTest, ATaxonIsPutOnNamedListsAndItsCategoryChanged_Issue9S3) {
                       "admin");
     put_taxon_on_list(tx, turtle_id_, "China Red List", "EN", "admin2");
   });
-  std::vector<TaxonListEntry> lists;
-  std::vector<AuditRecord> log;
-  in_transaction(*store_, [&](Transaction& tx) {
-    lists = taxon_lists(tx, turtle_id_);
-    log = load_audit_log(tx);
-  });
+  const auto [lists, log] = lists_and_log();
   ASSERT_EQ(lists.size(), 2u);
   EXPECT_EQ(lists[0].list_name, "China Red List");
   EXPECT_EQ(lists[0].category, "EN");
@@ -116,6 +120,49 @@ TEST_P(TaxonStatusTest, ATaxonIsPutOnNamedListsAndItsCategoryChanged_Issue9S3) {
   EXPECT_EQ(log.back().entity, "bio_taxon_list");
   EXPECT_EQ(log.back().action, "change");
   EXPECT_THAT(log.back().before_json, HasSubstr("\"CR\""));
+}
+
+TEST_P(TaxonStatusTest, ATaxonIsTakenOffOneListAuditedWithTheCategoryItHad_Issue9S3) {
+  in_transaction(*store_, [&](Transaction& tx) {
+    put_taxon_on_list(tx, turtle_id_, "China Red List", "CR", "admin");
+    put_taxon_on_list(tx, turtle_id_, "HK species of conservation concern", "Local Concern",
+                      "admin");
+  });
+  in_transaction(*store_, [&](Transaction& tx) {
+    take_taxon_off_list(tx, turtle_id_, " China Red List ", "admin2");
+  });
+  const auto [lists, log] = lists_and_log();
+  ASSERT_EQ(lists.size(), 1u);
+  EXPECT_EQ(lists[0].list_name, "HK species of conservation concern");
+  EXPECT_EQ(log.back().actor, "admin2");
+  EXPECT_EQ(log.back().entity, "bio_taxon_list");
+  EXPECT_EQ(log.back().action, "remove");
+  EXPECT_EQ(log.back().before_json, R"({"category":"CR","list":"China Red List"})");
+  EXPECT_EQ(log.back().after_json, "null");
+}
+
+TEST_P(TaxonStatusTest, TakingATaxonOffAListItIsNotOnIsRefusedNamingItsLists_Issue9S3) {
+  auto refusal = [&](std::int64_t id, std::string_view list) -> std::string {
+    try {
+      in_transaction(*store_, [&](Transaction& tx) { take_taxon_off_list(tx, id, list, "admin"); });
+    } catch (const TaxonChangeRefused& refused) {
+      return refused.what();
+    }
+    return "";
+  };
+  EXPECT_THAT(refusal(turtle_id_, "China Red List"), HasSubstr("it is on no named list"));
+  in_transaction(*store_, [&](Transaction& tx) {
+    put_taxon_on_list(tx, turtle_id_, "China Red List", "CR", "admin");
+  });
+  const auto audit_before = count_rows("audit_log");
+  const std::string refused = refusal(turtle_id_, "China red list");  // names are exact
+  EXPECT_THAT(refused, HasSubstr("Cuora trifasciata (Bell, 1825) is not on the list "
+                                 "'China red list'"));
+  EXPECT_THAT(refused, HasSubstr("the lists it is on are 'China Red List'"));
+  EXPECT_THAT(refusal(turtle_id_, " "), HasSubstr("the list's name is empty"));
+  EXPECT_THAT(refusal(turtle_id_ + 100, "China Red List"), HasSubstr("no taxon"));
+  EXPECT_EQ(count_rows("bio_taxon_lists"), 1);
+  EXPECT_EQ(count_rows("audit_log"), audit_before);
 }
 
 TEST_P(TaxonStatusTest, AnEmptyListNameOrCategoryIsRefused_Issue9S3) {

@@ -99,6 +99,29 @@ TEST_P(TaxaCliTest, ListAddPutsTheTaxonOnANamedList_Issue9S3) {
   EXPECT_EQ(bsap({"list-add", "--id", id, "--list", "", "--category", "EN"}).exit_code, 2);
 }
 
+TEST_P(TaxaCliTest, ListRemoveTakesTheTaxonOffOneListAndRefusesAListItIsNotOn_Issue9S3) {
+  const std::string id = std::to_string(ids_[1]);
+  ASSERT_EQ(
+      bsap({"list-add", "--id", id, "--list", "China Red List", "--category", "CR"}).exit_code, 0);
+  ASSERT_EQ(bsap({"list-add", "--id", id, "--list", "HK concern", "--category", "LC"}).exit_code,
+            0);
+  const auto removed = bsap({"list-remove", "--id", id, "--list", "China Red List", "--json"});
+  ASSERT_EQ(removed.exit_code, 0) << removed.err;
+  const auto printed = nlohmann::json::parse(removed.out);
+  ASSERT_EQ(printed["lists"].size(), 1u);
+  EXPECT_EQ(printed["lists"][0]["list"], "HK concern");
+  const auto audit_before = count_rows("audit_log");
+  const auto again = bsap({"list-remove", "--id", id, "--list", "China Red List"});
+  EXPECT_EQ(again.exit_code, 2);
+  EXPECT_THAT(again.err, HasSubstr("is not on the list 'China Red List'"));
+  EXPECT_THAT(again.err, HasSubstr("'HK concern'"));
+  EXPECT_THAT(again.err, HasSubstr("nothing was changed"));
+  EXPECT_EQ(count_rows("audit_log"), audit_before);
+  const auto unnamed = bsap({"list-remove", "--id", id});
+  EXPECT_NE(unnamed.exit_code, 0);
+  EXPECT_THAT(unnamed.err, HasSubstr("--list is required"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, TaxaCliTest,
                          ::testing::Values(Backend::sqlite, Backend::postgres), backend_name);
 
