@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "store/area_species_list.h"
+#include "store/bio_area_repo.h"
 #include "store/sqlite_statement.h"
 
 namespace bsap::store {
@@ -249,11 +250,7 @@ void compute_layer_area_taxa(Transaction& tx, std::int64_t layer_id) {
              std::string(kJoinMarks),
       soci::use(layer_id);
   std::vector<std::int64_t> areas;
-  long long area = 0;
-  soci::statement st = (tx.sql().prepare << "SELECT id FROM bio_areas WHERE layer_id = :l",
-                        soci::use(layer_id), soci::into(area));
-  st.execute();
-  while (st.fetch()) areas.push_back(area);
+  for (const BioArea& area : list_layer_areas(tx, layer_id)) areas.push_back(area.id);
   rebuild_area_species_lists(tx, areas);
 }
 
