@@ -244,8 +244,8 @@ QUERY_AREA_COUNT="${BIODATA_QUERY_AREAS:-20}"
 AREAS="${BIODATA_AREAS:-$REPO/../shared/data/geo/hk-districts-2001/dcca_land.lowres.geo.json}"
 TIME=/usr/bin/time
 
-for tool in jq sqlite3 psql "$TIME" awk comm sort; do
-  command -v "$tool" >/dev/null || fail "needs $tool (Debian: apt-get install jq sqlite3 postgresql-15 time)"
+for tool in jq psql "$TIME" awk comm sort; do
+  command -v "$tool" >/dev/null || fail "needs $tool (Debian: apt-get install jq postgresql-15 time)"
 done
 [[ -x /usr/lib/postgresql/15/bin/initdb ]] || fail "needs PostgreSQL 15 (Debian: apt-get install postgresql-15)"
 [[ -f /usr/share/postgresql/15/extension/postgis.control ]] \
@@ -256,11 +256,14 @@ done
 AREAS="$(cd "$(dirname "$AREAS")" && pwd)/$(basename "$AREAS")"
 mkdir -p "$OUT"
 
-if [[ ! -x "$GENERATOR" && -f "$BUILD_DIR/CMakeCache.txt" ]]; then
-  echo "$NAME: building the generator"
-  cmake --build "$BUILD_DIR" --target biodata_generate >/dev/null || fail "could not build biodata_generate"
+PAIRS="$BUILD_DIR/bench/biodata_pairs"
+if [[ (! -x "$GENERATOR" || ! -x "$PAIRS") && -f "$BUILD_DIR/CMakeCache.txt" ]]; then
+  echo "$NAME: building the generator and the pairs reader"
+  cmake --build "$BUILD_DIR" --target biodata_generate biodata_pairs >/dev/null ||
+    fail "could not build biodata_generate and biodata_pairs"
 fi
 [[ -x "$GENERATOR" ]] || fail "no generator at $GENERATOR: build it first (cmake --build $BUILD_DIR --target biodata_generate)"
+[[ -x "$PAIRS" ]] || fail "no pairs reader at $PAIRS: build it first (cmake --build $BUILD_DIR --target biodata_pairs)"
 
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/bsap-bench-biodata.XXXXXX")"
 chmod 755 "$TMP"
@@ -346,11 +349,7 @@ if [[ "$BSAP_STATUS" == measured ]]; then
 fi
 # The (record, area) pairs and the grid cells as bsap stored them.
 if [[ "$BSAP_STATUS" == measured ]]; then
-  if ! sqlite3 -separator $'\t' "$TMP/hub.db" "SELECT o.occurrence_id, a.code FROM bio_occurrence_areas j
-         JOIN bio_occurrences o ON o.id = j.occurrence_id JOIN bio_areas a ON a.id = j.area_id
-         JOIN bio_layers l ON l.id = a.layer_id WHERE l.code = 'dcca'" >"$TMP/bsap-pairs.tsv" \
-     || ! sqlite3 -separator $'\t' "$TMP/hub.db" \
-         "SELECT occurrence_id, grid_cell FROM bio_occurrences WHERE grid_cell IS NOT NULL" >"$TMP/bsap-grid.tsv"; then
+  if ! "$PAIRS" "$DB" dcca "$TMP/bsap-pairs.tsv" "$TMP/bsap-grid.tsv"; then
     BSAP_STATUS="bsap's tables could not be read"
     echo "$NAME: $BSAP_STATUS" >&2
   fi

@@ -7,6 +7,7 @@
 #include "store/audit_repo.h"
 #include "store/binary_column.h"
 #include "store/bio_summary_repo.h"
+#include "store/sqlite_occurrence_blocks.h"
 
 namespace bsap::store {
 namespace {
@@ -63,9 +64,12 @@ std::int64_t replace_layer(Transaction& tx, const BioLayer& layer,
   if (before) {
     areas_before = list_layer_areas(tx, before->id).size();
     remove_layer_area_taxa(tx, before->id);
-    sql << "DELETE FROM bio_occurrence_areas WHERE area_id IN "
-           "(SELECT id FROM bio_areas WHERE layer_id = :l)",
-        soci::use(before->id);
+    if (tx.backend() == Backend::sqlite)
+      remove_layer_block_areas(tx, before->id);
+    else
+      sql << "DELETE FROM bio_occurrence_areas WHERE area_id IN "
+             "(SELECT id FROM bio_areas WHERE layer_id = :l)",
+          soci::use(before->id);
     sql << "DELETE FROM bio_areas WHERE layer_id = :l", soci::use(before->id);
     sql << "UPDATE bio_layers SET name_zh = :zh, name_en = :en, kind = :k, source = :s, "
            "imported_at = :a, imported_by = :b, repair_report_json = :r WHERE id = :id",

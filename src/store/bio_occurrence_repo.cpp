@@ -10,7 +10,7 @@
 #include "store/occurrence_sink.h"
 #include "store/postgres_occurrence_sink.h"
 #include "store/repo_support.h"
-#include "store/sqlite_statement.h"
+#include "store/sqlite_occurrence_blocks.h"
 
 namespace bsap::store {
 namespace {
@@ -31,10 +31,14 @@ std::int64_t begin_dataset_import(Transaction& tx, const BioDataset& dataset) {
     // squares the previous records were in are recomputed from what remains without them.
     std::vector<std::int64_t> areas = dataset_area_ids(tx, existing->id);
     std::vector<std::string> cells = dataset_grid_cells(tx, existing->id);
-    sql << "DELETE FROM bio_occurrence_areas WHERE occurrence_id IN "
-           "(SELECT id FROM bio_occurrences WHERE dataset_id = :d)",
-        soci::use(existing->id);
-    sql << "DELETE FROM bio_occurrences WHERE dataset_id = :d", soci::use(existing->id);
+    if (tx.backend() == Backend::sqlite) {
+      remove_dataset_blocks(tx, existing->id);
+    } else {
+      sql << "DELETE FROM bio_occurrence_areas WHERE occurrence_id IN "
+             "(SELECT id FROM bio_occurrences WHERE dataset_id = :d)",
+          soci::use(existing->id);
+      sql << "DELETE FROM bio_occurrences WHERE dataset_id = :d", soci::use(existing->id);
+    }
     recompute_area_taxa(tx, areas);
     recompute_cell_taxa(tx, cells);
     return existing->id;
@@ -51,133 +55,9 @@ std::int64_t begin_dataset_import(Transaction& tx, const BioDataset& dataset) {
   return id;
 }
 
-namespace {
-
-// SQLite: SOCI's bulk binding copies every value into its own buffers and looks up each join's
-// occurrence by its key; here statements prepared once per import bind the rows' own values, and
-// the joins take the id the insert just gave. One row a statement: a statement of many rows
-// would need a statement journal (the foreign keys may abort it), which costs more than it saves
-// (decision 0013 §7). This path is most of an import's time.
-class SqliteSink final : public OccurrenceWriter::Sink {
- public:
-  SqliteSink(Transaction& tx, std::int64_t dataset_id)
-      : cache_(tx),
-        tx_(tx),
-        dataset_id_(dataset_id),
-        occurrence_(tx,
-                    "INSERT INTO bio_occurrences (dataset_id, record_key, occurrence_id, "
-                    "scientific_name, taxon_id, basis_of_record, event_date, year, latitude, "
-                    "longitude, uncertainty_m, individual_count, locality, recorded_by, flags, "
-                    "grid_cell) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    "writing occurrences"),
-        join_(tx, "INSERT INTO bio_occurrence_areas (area_id, occurrence_id) VALUES (?, ?)",
-              "writing the areas of occurrences") {}
-
-  void write(std::span<const OccurrenceRow> rows) override {
-    for (const OccurrenceRow& row : rows) {
-      std::int64_t id = insert(*row.occurrence, row.grid_cell);
-      for (std::int64_t area_id : row.area_ids) joins_.push_back({area_id, id});
-    }
-    write_joins();
-  }
-
-  void finish(const SpeciesTally& tally) override { add_to_summaries(tx_, dataset_id_, tally); }
-
- private:
-  using Join = std::pair<std::int64_t, std::int64_t>;  // area, occurrence
-
-  std::int64_t insert(const biodata::Occurrence& o, const std::optional<std::string>& grid_cell) {
-    SqliteStatement& st = occurrence_;
-    st.bind(1, dataset_id_);
-    st.bind(2, std::string_view(o.record_key));
-    st.bind(3, std::string_view(o.occurrence_id));
-    st.bind(4, std::string_view(o.scientific_name));
-    if (o.taxon)
-      st.bind(5, o.taxon);
-    else
-      st.bind_null(5);
-    st.bind(6, std::string_view(o.basis_of_record));
-    std::string date = o.date ? o.date->iso() : std::string();
-    if (o.date) {
-      st.bind(7, std::string_view(date));
-      st.bind(8, std::int64_t{o.date->year});
-    } else {
-      st.bind_null(7);
-      st.bind_null(8);
-    }
-    if (o.point) {
-      st.bind(9, o.point->lat);
-      st.bind(10, o.point->lon);
-    } else {
-      st.bind_null(9);
-      st.bind_null(10);
-    }
-    if (o.uncertainty_m)
-      st.bind(11, *o.uncertainty_m);
-    else
-      st.bind_null(11);
-    if (o.individual_count)
-      st.bind(12, *o.individual_count);
-    else
-      st.bind_null(12);
-    st.bind(13, std::string_view(o.locality));
-    st.bind(14, std::string_view(o.recorded_by));
-    st.bind(15, static_cast<std::int64_t>(static_cast<int>(o.flags.bits())));
-    if (grid_cell)
-      st.bind(16, std::string_view(*grid_cell));
-    else
-      st.bind_null(16);
-    st.run();
-    return st.last_insert_rowid();
-  }
-
-  // A batch's joins in key order (area, then occurrence): each area's new pairs go to the end of
-  // its range of the table one after another, not one B-tree descent at a time all over it.
-  void write_joins() {
-    std::ranges::sort(joins_);
-    for (const auto& [area_id, occurrence_id] : joins_) {
-      join_.bind(1, area_id);
-      join_.bind(2, occurrence_id);
-      join_.run();
-    }
-    joins_.clear();
-  }
-
-  // The import's page cache, for as long as it writes. With SQLite's default 2 MiB, the pages
-  // of the indexes a million rows go into are evicted between two visits: each eviction spills a
-  // dirty page into the write-ahead log again and each visit reads it back, and the log grows to
-  // gigabytes. With the indexes' pages in memory the import writes each page about once.
-  class ImportCache {
-   public:
-    explicit ImportCache(Transaction& tx) : sql_(tx.sql()) {
-      sql_ << "PRAGMA cache_size", soci::into(previous_);
-      sql_ << "PRAGMA cache_size = " + std::to_string(-kImportCacheKiB);
-    }
-    ~ImportCache() {
-      try {
-        sql_ << "PRAGMA cache_size = " + std::to_string(previous_);
-      } catch (...) {  // the connection is failing; its transaction reports that
-      }
-    }
-
-   private:
-    static constexpr long long kImportCacheKiB = 128 * 1024;
-    soci::session& sql_;
-    long long previous_ = 0;
-  };
-
-  ImportCache cache_;
-  Transaction& tx_;
-  std::int64_t dataset_id_;
-  SqliteStatement occurrence_, join_;
-  std::vector<Join> joins_;  // the batch's, written after its occurrences
-};
-
-}  // namespace
-
 OccurrenceWriter::OccurrenceWriter(Transaction& tx, std::int64_t dataset_id) {
   if (tx.backend() == Backend::sqlite)
-    sink_ = std::make_unique<SqliteSink>(tx, dataset_id);
+    sink_ = make_sqlite_occurrence_sink(tx, dataset_id);
   else
     sink_ = make_postgres_occurrence_sink(tx, dataset_id);
 }
@@ -225,6 +105,7 @@ std::vector<MappablePoint> mappable_occurrences(Transaction& tx) {
 void insert_area_joins(Transaction& tx, const std::vector<long long>& area_ids,
                        const std::vector<long long>& occurrence_ids) {
   if (area_ids.empty()) return;
+  if (tx.backend() == Backend::sqlite) return add_block_areas(tx, area_ids, occurrence_ids);
   std::vector<long long> areas = area_ids, occurrences = occurrence_ids;  // SOCI binds non-const
   tx.sql() << "INSERT INTO bio_occurrence_areas (area_id, occurrence_id) VALUES (:a, :o)",
       soci::use(areas), soci::use(occurrences);

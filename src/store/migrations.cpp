@@ -3,6 +3,7 @@
 #include "biodata/occurrence_flag.h"
 #include "core/audit_chain.h"
 #include "store/area_species_list.h"
+#include "store/sqlite_occurrence_blocks.h"
 
 namespace bsap::store {
 namespace {
@@ -1336,6 +1337,49 @@ const Migration kAreaSpeciesLists{
     rebuild_all_area_species_lists,
 };
 
+// The hub's records on SQLite as blocks of a batch's records with each column packed, and
+// bio_occurrences and bio_occurrence_areas as virtual tables over them (sqlite_occurrence_tables.h;
+// decision 0013 §13): writing a million records as rows costs more than the issue's goal allows.
+// The rows a database holds are moved into blocks by the fill, their ids kept, and the row tables
+// dropped. PostgreSQL keeps its rows, for PostGIS.
+const Migration kOccurrenceBlocks{
+    17,
+    "biodiversity hub: records kept in blocks of packed columns on SQLite",
+    {},
+    {
+        R"sql(CREATE TABLE bio_occurrence_blocks (
+  id INTEGER PRIMARY KEY,
+  dataset_id BIGINT NOT NULL REFERENCES bio_datasets (id),
+  first_id BIGINT NOT NULL UNIQUE,
+  records INTEGER NOT NULL CHECK (records > 0)
+))sql",
+        "CREATE INDEX bio_occurrence_blocks_by_dataset ON bio_occurrence_blocks (dataset_id)",
+        R"sql(CREATE TABLE bio_occurrence_block_columns (
+  block_id BIGINT NOT NULL REFERENCES bio_occurrence_blocks (id),
+  column_no INTEGER NOT NULL,
+  packed BLOB NOT NULL,
+  PRIMARY KEY (block_id, column_no)
+))sql",
+        R"sql(CREATE TABLE bio_occurrence_block_areas (
+  area_id BIGINT NOT NULL REFERENCES bio_areas (id),
+  block_id BIGINT NOT NULL REFERENCES bio_occurrence_blocks (id),
+  row_numbers BLOB NOT NULL,
+  PRIMARY KEY (area_id, block_id)
+) WITHOUT ROWID)sql",
+        "CREATE INDEX bio_occurrence_block_areas_by_block ON bio_occurrence_block_areas (block_id)",
+        // The last id given, so that a removed record's id never comes back (AUTOINCREMENT's).
+        "CREATE TABLE bio_occurrence_id_counter (last_id BIGINT NOT NULL)",
+        "INSERT INTO bio_occurrence_id_counter (last_id) SELECT COALESCE((SELECT seq FROM "
+        "sqlite_sequence WHERE name = 'bio_occurrences'), 0)",
+        "ALTER TABLE bio_occurrence_areas RENAME TO bio_occurrence_area_rows",
+        "ALTER TABLE bio_occurrences RENAME TO bio_occurrence_rows",
+        "CREATE VIRTUAL TABLE bio_occurrences USING bsap_occurrences",
+        "CREATE VIRTUAL TABLE bio_occurrence_areas USING bsap_occurrence_areas",
+    },
+    {},
+    move_occurrence_rows_into_blocks,
+};
+
 void replace_all(std::string& text, std::string_view from, std::string_view to) {
   for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
     text.replace(at, from.size(), to);
@@ -1359,7 +1403,8 @@ const std::vector<Migration>& migrations() {
                                           kObservations,
                                           kVolunteering,
                                           kAreaTaxaMarks,
-                                          kAreaSpeciesLists};
+                                          kAreaSpeciesLists,
+                                          kOccurrenceBlocks};
   return all;
 }
 

@@ -43,6 +43,12 @@ void SqliteStatement::bind(int index, std::string_view text) {
   if (code != SQLITE_OK) fail(code);
 }
 
+void SqliteStatement::bind_blob(int index, std::string_view bytes) {
+  int code = sqlite_api::sqlite3_bind_blob(statement_, index, bytes.data(),
+                                           static_cast<int>(bytes.size()), kTextOutlivesStep);
+  if (code != SQLITE_OK) fail(code);
+}
+
 void SqliteStatement::bind_null(int index) {
   if (int code = sqlite_api::sqlite3_bind_null(statement_, index); code != SQLITE_OK) fail(code);
 }
@@ -65,6 +71,10 @@ bool SqliteStatement::next_row() {
 
 std::int64_t SqliteStatement::column_int64(int index) const {
   return sqlite_api::sqlite3_column_int64(statement_, index);
+}
+
+double SqliteStatement::column_double(int index) const {
+  return sqlite_api::sqlite3_column_double(statement_, index);
 }
 
 std::string_view SqliteStatement::column_text(int index) const {

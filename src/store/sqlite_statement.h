@@ -28,6 +28,7 @@ class SqliteStatement {
   void bind(int index, std::int64_t value);
   void bind(int index, double value);
   void bind(int index, std::string_view text);
+  void bind_blob(int index, std::string_view bytes);
   void bind_null(int index);
   // Runs the statement to its end and makes it ready to be bound and run again.
   void run();
@@ -35,6 +36,7 @@ class SqliteStatement {
   // again. Columns are numbered from 0; text is valid until the next step.
   bool next_row();
   std::int64_t column_int64(int index) const;
+  double column_double(int index) const;
   std::string_view column_text(int index) const;
   bool column_is_null(int index) const;
   // The rowid the last INSERT on this connection gave.

@@ -8,6 +8,7 @@
 
 #include "store/soci_errors.h"
 #include "store/soci_store.h"
+#include "store/sqlite_occurrence_tables.h"
 
 namespace bsap::store {
 namespace {
@@ -41,6 +42,8 @@ class SqliteStore final : public SociStore {
       // connection's first reads of a page are most of an area's species list (decision 0013
       // §6). Address space only; pages are shared with the kernel's cache of the file.
       *sql << "PRAGMA mmap_size = " + std::to_string(kMmapBytes);
+      register_occurrence_tables(
+          static_cast<soci::sqlite3_session_backend*>(sql->get_backend())->conn_);
       return sql;
     });
   }
