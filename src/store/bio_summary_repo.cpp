@@ -3,9 +3,11 @@
 #include <soci/soci.h>
 
 #include <algorithm>
+#include <array>
 
 #include "store/area_species_list.h"
 #include "store/bio_area_repo.h"
+#include "store/sqlite_row_source.h"
 #include "store/sqlite_statement.h"
 
 namespace bsap::store {
@@ -48,42 +50,82 @@ constexpr std::string_view kMergeCellTaxon =
     " ON CONFLICT (grid_cell, taxon_id) DO UPDATE SET "
     "records = bio_cell_taxa.records + excluded.records";
 
-void bind_date(SqliteStatement& st, int index, const std::optional<biodata::CalendarDate>& date,
-               std::string& text) {
-  if (!date) return st.bind_null(index);
-  text = date->iso();
-  st.bind(index, std::string_view(text));
-}
+// The tally's rows as bsap_rows reads them (sqlite_row_source.h).
+class AreaTaxaRows final : public RowSource {
+ public:
+  explicit AreaTaxaRows(std::vector<SpeciesTally::AreaTaxon> rows) : rows_(std::move(rows)) {
+    for (const SpeciesTally::AreaTaxon& row : rows_)
+      dates_.push_back({row.first ? row.first->iso() : "", row.last ? row.last->iso() : ""});
+  }
+  std::size_t size() const override { return rows_.size(); }
+  SqlValue value(std::size_t at, int column) const override {
+    const SpeciesTally::AreaTaxon& row = rows_[at];
+    switch (column) {
+      case 0:
+        return row.area_id;
+      case 1:
+        return row.taxon_id;
+      case 2:
+        return row.records;
+      case 3:
+        return row.first ? SqlValue(std::string_view(dates_[at][0])) : SqlValue();
+      case 4:
+        return row.last ? SqlValue(std::string_view(dates_[at][1])) : SqlValue();
+      default:
+        return {};
+    }
+  }
 
-// SQLite: one prepared statement stepped per row (see sqlite_statement.h).
+ private:
+  std::vector<SpeciesTally::AreaTaxon> rows_;
+  std::vector<std::array<std::string, 2>> dates_;  // first, last, as ISO text
+};
+
+class CellTaxaRows final : public RowSource {
+ public:
+  explicit CellTaxaRows(std::vector<SpeciesTally::CellTaxon> rows) : rows_(std::move(rows)) {}
+  std::size_t size() const override { return rows_.size(); }
+  SqlValue value(std::size_t at, int column) const override {
+    const SpeciesTally::CellTaxon& row = rows_[at];
+    switch (column) {
+      case 0:
+        return std::string_view(row.grid_cell);
+      case 1:
+        return row.taxon_id;
+      case 2:
+        return row.records;
+      default:
+        return {};
+    }
+  }
+
+ private:
+  std::vector<SpeciesTally::CellTaxon> rows_;
+};
+
+// SQLite: the tally's rows in by one statement each for areas and squares (bsap_rows), in key
+// order. WHERE true: the upsert's ON must not be read as the join's.
 void add_to_sqlite(Transaction& tx, const SpeciesTally& tally) {
   // A new row takes its taxon's names and marks; an existing one has them already.
   SqliteStatement area(tx,
                        "INSERT INTO bio_area_taxa (area_id, taxon_id, records, first_date, "
                        "last_date, " +
-                           std::string(kMarkColumns) + ") SELECT ?1, ?2, ?3, ?4, ?5, " +
-                           std::string(kMarkValues) + " FROM bio_taxa t WHERE t.id = ?2" +
+                           std::string(kMarkColumns) + ") SELECT r.c0, r.c1, r.c2, r.c3, r.c4, " +
+                           std::string(kMarkValues) +
+                           " FROM bsap_rows(?1) r JOIN bio_taxa t ON t.id = r.c1 WHERE true" +
                            std::string(kMergeAreaTaxon),
                        "adding to the species of areas");
-  std::string first, last;
-  for (const SpeciesTally::AreaTaxon& row : tally.area_taxa()) {
-    area.bind(1, row.area_id);
-    area.bind(2, row.taxon_id);
-    area.bind(3, row.records);
-    bind_date(area, 4, row.first, first);
-    bind_date(area, 5, row.last, last);
-    area.run();
-  }
+  const AreaTaxaRows areas(tally.area_taxa());
+  area.bind_rows(1, areas);
+  area.run();
   SqliteStatement cell(tx,
-                       "INSERT INTO bio_cell_taxa (grid_cell, taxon_id, records) VALUES (?, ?, ?)" +
+                       "INSERT INTO bio_cell_taxa (grid_cell, taxon_id, records) SELECT c0, c1, "
+                       "c2 FROM bsap_rows(?1) WHERE true" +
                            std::string(kMergeCellTaxon),
                        "adding to the species of 1 km squares");
-  for (const SpeciesTally::CellTaxon& row : tally.cell_taxa()) {
-    cell.bind(1, std::string_view(row.grid_cell));
-    cell.bind(2, row.taxon_id);
-    cell.bind(3, row.records);
-    cell.run();
-  }
+  const CellTaxaRows cells(tally.cell_taxa());
+  cell.bind_rows(1, cells);
+  cell.run();
 }
 
 // PostgreSQL: the dataset's records grouped by the server, one statement each (a statement per
