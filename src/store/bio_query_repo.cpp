@@ -141,10 +141,11 @@ std::vector<TaxonHit> search_species(Transaction& tx, std::string_view text,
   std::ranges::sort(ids);
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   for (std::int64_t taxon_id : ids)
-    if (auto taxon = find_taxon(tx, taxon_id))
-      hits.push_back({std::move(*taxon), count_records(tx, taxon_id)});
+    if (auto taxon = find_taxon(tx, taxon_id)) hits.push_back({std::move(*taxon), 0});
   std::ranges::sort(hits, {}, [](const TaxonHit& hit) { return hit.taxon.scientific_name; });
   if (hits.size() > static_cast<std::size_t>(limit)) hits.resize(limit);
+  // Counted for the hits shown only: a short text may match most of the checklist.
+  for (TaxonHit& hit : hits) hit.records = count_records(tx, hit.taxon.id);
   return hits;
 }
 

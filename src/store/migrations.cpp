@@ -1351,7 +1351,8 @@ const Migration kOccurrenceBlocks{
   id INTEGER PRIMARY KEY,
   dataset_id BIGINT NOT NULL REFERENCES bio_datasets (id),
   first_id BIGINT NOT NULL UNIQUE,
-  records INTEGER NOT NULL CHECK (records > 0)
+  records INTEGER NOT NULL CHECK (records > 0),
+  nonce BIGINT NOT NULL
 ))sql",
         "CREATE INDEX bio_occurrence_blocks_by_dataset ON bio_occurrence_blocks (dataset_id)",
         R"sql(CREATE TABLE bio_occurrence_block_columns (

@@ -146,6 +146,12 @@ PackedColumn::PackedColumn(std::string bytes) : bytes_(std::move(bytes)) {
   if (!in.at_end()) malformed("bytes follow its last value");
 }
 
+std::size_t PackedColumn::memory_bytes() const {
+  return sizeof(*this) + bytes_.capacity() + nulls_.capacity() +
+         (text_at_.capacity() + text_size_.capacity()) * sizeof(std::uint32_t) +
+         integers_.capacity() * sizeof(std::int64_t) + reals_.capacity() * sizeof(double);
+}
+
 std::string_view PackedColumn::text(std::size_t row) const {
   return std::string_view(bytes_).substr(text_at_[row], text_size_[row]);
 }

@@ -49,6 +49,8 @@ class PackedColumn {
   std::string_view text(std::size_t row) const;
   std::int64_t integer(std::size_t row) const { return integers_[row]; }
   double real(std::size_t row) const { return reals_[row]; }
+  // What it holds in memory, about.
+  std::size_t memory_bytes() const;
 
  private:
   std::string bytes_;

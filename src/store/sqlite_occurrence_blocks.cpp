@@ -147,7 +147,8 @@ BlockStoreWriter::BlockStoreWriter(Transaction& tx)
     : ids_(tx, "UPDATE bio_occurrence_id_counter SET last_id = last_id + ? RETURNING last_id",
            "taking ids for occurrences"),
       block_(tx,
-             "INSERT INTO bio_occurrence_blocks (dataset_id, first_id, records) VALUES (?, ?, ?)",
+             "INSERT INTO bio_occurrence_blocks (dataset_id, first_id, records, nonce) "
+             "VALUES (?, ?, ?, ?)",
              "writing a block of occurrences"),
       column_(tx,
               "INSERT INTO bio_occurrence_block_columns (block_id, column_no, packed) "
@@ -172,6 +173,7 @@ std::int64_t BlockStoreWriter::add_block(std::int64_t dataset_id, std::int64_t f
   block_.bind(1, dataset_id);
   block_.bind(2, first_id);
   block_.bind(3, records);
+  block_.bind(4, static_cast<std::int64_t>(nonce_()));
   block_.run();
   std::int64_t block_id = block_.last_insert_rowid();
   for (std::size_t i = 0; i < columns.size(); ++i) {

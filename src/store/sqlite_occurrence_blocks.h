@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <random>
 #include <span>
 #include <string>
 #include <vector>
@@ -37,6 +38,7 @@ class BlockStoreWriter {
 
  private:
   SqliteStatement ids_, block_, column_, area_;
+  std::mt19937_64 nonce_{std::random_device{}()};  // see packed_column_cache.h
 };
 
 // The SQLite side of OccurrenceWriter: each batch a block.

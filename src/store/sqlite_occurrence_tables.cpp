@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "store/occurrence_columns.h"
+#include "store/packed_column_cache.h"
 #include "store/store.h"
 
 namespace bsap::store {
@@ -58,22 +59,24 @@ std::string blob_of(sa::sqlite3_stmt* st, int column) {
                      static_cast<std::size_t>(sa::sqlite3_column_bytes(st, column)));
 }
 
-// A block of records: ids first_id .. first_id + records - 1, in one dataset.
+// A block of records: ids first_id .. first_id + records - 1, in one dataset; its nonce names
+// its columns in the cache (packed_column_cache.h).
 struct Block {
-  std::int64_t id = 0, dataset_id = 0, first_id = 0, records = 0;
+  std::int64_t id = 0, dataset_id = 0, first_id = 0, records = 0, nonce = 0;
 };
 
 constexpr const char* kAllBlocks =
-    "SELECT id, dataset_id, first_id, records FROM bio_occurrence_blocks ORDER BY first_id";
+    "SELECT id, dataset_id, first_id, records, nonce FROM bio_occurrence_blocks ORDER BY first_id";
 constexpr const char* kBlocksOfDataset =
-    "SELECT id, dataset_id, first_id, records FROM bio_occurrence_blocks WHERE dataset_id = ? "
-    "ORDER BY first_id";
+    "SELECT id, dataset_id, first_id, records, nonce FROM bio_occurrence_blocks "
+    "WHERE dataset_id = ? ORDER BY first_id";
 
 std::vector<Block> read_blocks(Statement& st) {
   std::vector<Block> out;
   st.each_row([&](sa::sqlite3_stmt* row) {
     out.push_back({sa::sqlite3_column_int64(row, 0), sa::sqlite3_column_int64(row, 1),
-                   sa::sqlite3_column_int64(row, 2), sa::sqlite3_column_int64(row, 3)});
+                   sa::sqlite3_column_int64(row, 2), sa::sqlite3_column_int64(row, 3),
+                   sa::sqlite3_column_int64(row, 4)});
   });
   return out;
 }
@@ -185,7 +188,7 @@ struct OccurrenceCursor : sa::sqlite3_vtab_cursor {
   std::size_t at_block = 0;
   std::int64_t row = 0, row_end = 0;
   std::int64_t unpacked_block = -1;
-  std::array<std::optional<PackedColumn>, kOccurrenceColumns.size()> unpacked;
+  std::array<std::shared_ptr<const PackedColumn>, kOccurrenceColumns.size()> unpacked;
 
   const std::vector<Block>& all_blocks() {
     if (!every_block) every_block = read_blocks(table().statement(table().all_blocks, kAllBlocks));
@@ -202,6 +205,14 @@ struct OccurrenceCursor : sa::sqlite3_vtab_cursor {
     }
     auto& slot = unpacked[static_cast<std::size_t>(number)];
     if (slot) return *slot;
+    PackedColumnCache& cache = PackedColumnCache::shared();
+    if ((slot = cache.find({b.nonce, number}))) return *slot;
+    slot = read_column(b, number);
+    cache.add({b.nonce, number}, slot);
+    return *slot;
+  }
+
+  std::shared_ptr<const PackedColumn> read_column(const Block& b, int number) {
     std::optional<std::string> bytes;
     table()
         .statement(table().column,
@@ -214,32 +225,34 @@ struct OccurrenceCursor : sa::sqlite3_vtab_cursor {
     if (!bytes)
       throw StoreError("block " + std::to_string(b.id) + " of the hub's records has no column " +
                        std::string(wanted_column.name));
-    slot = unpack(std::move(*bytes), wanted_column.name, b.id);
-    if (slot->kind() != wanted_column.kind || static_cast<std::int64_t>(slot->size()) != b.records)
+    auto column =
+        std::make_shared<const PackedColumn>(unpack(std::move(*bytes), wanted_column.name, b.id));
+    if (column->kind() != wanted_column.kind ||
+        static_cast<std::int64_t>(column->size()) != b.records)
       throw StoreError("block " + std::to_string(b.id) +
                        " of the hub's records is damaged: column " +
                        std::string(wanted_column.name) + " does not fit the block");
-    return *slot;
+    return column;
   }
 
-  bool row_matches() {
-    if (plan == kByTaxon) {
-      const PackedColumn& taxa = column(kTaxonColumn);
-      return !taxa.is_null(row) && taxa.integer(row) == wanted;
+  // The first row at or after `row` of the current block whose value in the column is wanted;
+  // row_end if none. One tight loop over the column, not a call per row.
+  std::int64_t next_match(int number) {
+    const PackedColumn& values = column(number);
+    for (; row < row_end; ++row) {
+      if (values.is_null(row)) continue;
+      if (plan == kByTaxon ? values.integer(row) == wanted : values.text(row) == wanted_text) break;
     }
-    if (plan == kByGridCell) {
-      const PackedColumn& cells = column(kGridCellColumn);
-      return !cells.is_null(row) && cells.text(row) == wanted_text;
-    }
-    return true;
+    return row;
   }
 
   // Moves to the first row at or after the current one that the filter keeps.
   void settle() {
     while (at_block < blocks.size()) {
       if (row < row_end) {
-        if (row_matches()) return;
-        ++row;
+        if (plan == kByTaxon && next_match(kTaxonColumn) < row_end) return;
+        if (plan == kByGridCell && next_match(kGridCellColumn) < row_end) return;
+        if (plan != kByTaxon && plan != kByGridCell) return;
         continue;
       }
       if (++at_block < blocks.size()) row = 0, row_end = block().records;
