@@ -3,6 +3,8 @@
 #include <soci/soci.h>
 
 #include <nlohmann/json.hpp>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "store/audit_repo.h"
 #include "store/bio_summary_repo.h"
@@ -10,57 +12,92 @@
 namespace bsap::store {
 namespace {
 
-std::optional<long long> taxon_id_of(Transaction& tx, const std::string& checklist,
-                                     const std::string& source_taxon_id) {
+// The checklist's names held, by taxonID: one query instead of one per name.
+std::unordered_map<std::string, long long> ids_by_source(Transaction& tx,
+                                                         const std::string& checklist) {
+  std::unordered_map<std::string, long long> out;
   long long id = 0;
-  soci::indicator found = soci::i_null;
-  tx.sql() << "SELECT id FROM bio_taxa WHERE checklist = :c AND source_taxon_id = :s",
-      soci::use(checklist), soci::use(source_taxon_id), soci::into(id, found);
-  if (!tx.sql().got_data() || found != soci::i_ok) return std::nullopt;
-  return id;
+  std::string source;
+  soci::statement st = (tx.sql().prepare << "SELECT id, source_taxon_id FROM bio_taxa "
+                                            "WHERE checklist = :c",
+                        soci::use(checklist), soci::into(id), soci::into(source));
+  st.execute();
+  while (st.fetch()) out.emplace(source, id);
+  return out;
 }
 
-void write_taxon(Transaction& tx, const std::string& checklist, const BioTaxon& t) {
-  auto& sql = tx.sql();
-  if (auto id = taxon_id_of(tx, checklist, t.source_taxon_id)) {
-    sql << "UPDATE bio_taxa SET scientific_name = :n, canonical_name = :c, taxon_rank = :r, "
-           "kingdom = :k, phylum = :p, class_name = :cl, order_name = :o, family = :f, genus = "
-           ":g, taxonomic_status = :s, name_zh = :zh, name_en = :en, establishment = :e, "
-           "iucn_category = :i, sensitivity = :v WHERE id = :id",
-        soci::use(t.scientific_name), soci::use(t.canonical_name), soci::use(t.rank),
-        soci::use(t.kingdom), soci::use(t.phylum), soci::use(t.class_name), soci::use(t.order_name),
-        soci::use(t.family), soci::use(t.genus), soci::use(t.taxonomic_status),
-        soci::use(t.name_zh), soci::use(t.name_en), soci::use(t.establishment),
-        soci::use(t.iucn_category), soci::use(t.sensitivity), soci::use(*id);
-    return;
+// Adds the names not held and updates those held (by taxonID; a taxonID given twice is written
+// twice, the second time as an update): each statement prepared once for the whole checklist.
+void write_taxa(Transaction& tx, const std::string& checklist, const std::vector<BioTaxon>& taxa,
+                std::unordered_set<std::string> held) {
+  BioTaxon t;
+  soci::statement update =
+      (tx.sql().prepare
+           << "UPDATE bio_taxa SET scientific_name = :n, canonical_name = :c, taxon_rank = :r, "
+              "kingdom = :k, phylum = :p, class_name = :cl, order_name = :o, family = :f, genus = "
+              ":g, taxonomic_status = :s, name_zh = :zh, name_en = :en, establishment = :e, "
+              "iucn_category = :i, sensitivity = :v WHERE checklist = :list AND source_taxon_id = "
+              ":id",
+       soci::use(t.scientific_name), soci::use(t.canonical_name), soci::use(t.rank),
+       soci::use(t.kingdom), soci::use(t.phylum), soci::use(t.class_name), soci::use(t.order_name),
+       soci::use(t.family), soci::use(t.genus), soci::use(t.taxonomic_status), soci::use(t.name_zh),
+       soci::use(t.name_en), soci::use(t.establishment), soci::use(t.iucn_category),
+       soci::use(t.sensitivity), soci::use(checklist), soci::use(t.source_taxon_id));
+  soci::statement insert =
+      (tx.sql().prepare
+           << "INSERT INTO bio_taxa (checklist, source_taxon_id, scientific_name, canonical_name, "
+              "taxon_rank, kingdom, phylum, class_name, order_name, family, genus, "
+              "taxonomic_status, name_zh, name_en, establishment, iucn_category, sensitivity) "
+              "VALUES (:cl, :id, :n, :c, :r, :k, :p, :cls, :o, :f, :g, :s, :zh, :en, :e, :i, :v)",
+       soci::use(checklist), soci::use(t.source_taxon_id), soci::use(t.scientific_name),
+       soci::use(t.canonical_name), soci::use(t.rank), soci::use(t.kingdom), soci::use(t.phylum),
+       soci::use(t.class_name), soci::use(t.order_name), soci::use(t.family), soci::use(t.genus),
+       soci::use(t.taxonomic_status), soci::use(t.name_zh), soci::use(t.name_en),
+       soci::use(t.establishment), soci::use(t.iucn_category), soci::use(t.sensitivity));
+  for (const BioTaxon& taxon : taxa) {
+    t = taxon;
+    (held.insert(t.source_taxon_id).second ? insert : update).execute(true);
   }
-  sql << "INSERT INTO bio_taxa (checklist, source_taxon_id, scientific_name, canonical_name, "
-         "taxon_rank, kingdom, phylum, class_name, order_name, family, genus, taxonomic_status, "
-         "name_zh, name_en, establishment, iucn_category, sensitivity) VALUES (:cl, :id, :n, :c, "
-         ":r, :k, :p, :cls, :o, :f, :g, :s, :zh, :en, :e, :i, :v)",
-      soci::use(checklist), soci::use(t.source_taxon_id), soci::use(t.scientific_name),
-      soci::use(t.canonical_name), soci::use(t.rank), soci::use(t.kingdom), soci::use(t.phylum),
-      soci::use(t.class_name), soci::use(t.order_name), soci::use(t.family), soci::use(t.genus),
-      soci::use(t.taxonomic_status), soci::use(t.name_zh), soci::use(t.name_en),
-      soci::use(t.establishment), soci::use(t.iucn_category), soci::use(t.sensitivity);
+}
+
+// Links each name to its accepted name (NULL for an accepted name or one whose accepted name is
+// not in the checklist), by the last row of the file that gives the taxonID. A name added by this
+// import and accepted already has NULL: only the others are written.
+void link_synonyms(Transaction& tx, const std::string& checklist, const std::vector<BioTaxon>& taxa,
+                   const std::unordered_map<std::string, long long>& held_before) {
+  const std::unordered_map<std::string, long long> ids = ids_by_source(tx, checklist);
+  std::unordered_map<std::string, std::optional<long long>> accepted_of;
+  for (const BioTaxon& taxon : taxa) {
+    std::optional<long long> accepted;
+    if (!taxon.accepted_source_id.empty() && taxon.accepted_source_id != taxon.source_taxon_id)
+      if (auto found = ids.find(taxon.accepted_source_id); found != ids.end())
+        accepted = found->second;
+    accepted_of.insert_or_assign(taxon.source_taxon_id, accepted);
+  }
+  long long id = 0, value = 0;
+  soci::indicator indicator = soci::i_null;
+  soci::statement update =
+      (tx.sql().prepare << "UPDATE bio_taxa SET accepted_id = :a WHERE id = :id",
+       soci::use(value, indicator), soci::use(id));
+  for (const auto& [source, accepted] : accepted_of) {
+    if (!accepted && !held_before.contains(source)) continue;
+    id = ids.at(source);
+    value = accepted.value_or(0);
+    indicator = accepted ? soci::i_ok : soci::i_null;
+    update.execute(true);
+  }
 }
 
 }  // namespace
 
 std::size_t import_checklist(Transaction& tx, const std::string& checklist,
                              const std::vector<BioTaxon>& taxa, std::string_view actor) {
-  for (const BioTaxon& taxon : taxa) write_taxon(tx, checklist, taxon);
+  const std::unordered_map<std::string, long long> held = ids_by_source(tx, checklist);
+  std::unordered_set<std::string> sources;
+  for (const auto& [source, id] : held) sources.insert(source);
+  write_taxa(tx, checklist, taxa, std::move(sources));
   // Synonyms after all names exist: an accepted name may come later in the file.
-  for (const BioTaxon& taxon : taxa) {
-    std::optional<long long> accepted;
-    if (!taxon.accepted_source_id.empty() && taxon.accepted_source_id != taxon.source_taxon_id)
-      accepted = taxon_id_of(tx, checklist, taxon.accepted_source_id);
-    long long value = accepted.value_or(0);
-    soci::indicator indicator = accepted ? soci::i_ok : soci::i_null;
-    tx.sql()
-        << "UPDATE bio_taxa SET accepted_id = :a WHERE checklist = :c AND source_taxon_id = :s",
-        soci::use(value, indicator), soci::use(checklist), soci::use(taxon.source_taxon_id);
-  }
+  link_synonyms(tx, checklist, taxa, held);
   copy_all_taxon_marks(tx);  // names may have changed under existing summaries
   append_audit(tx, {std::string(actor), "bio_checklist", checklist, "import", "null",
                     nlohmann::json{{"names", taxa.size()}}.dump()});
