@@ -1,0 +1,113 @@
+// The checklist written whole (issue 9 §3): names added or updated in place by taxonID, so that
+// the ids occurrences point at stay; synonyms linked to their accepted names wherever those come
+// in the file; on both backends.
+#include "store/bio_taxon_repo.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "store/bio_taxon_status_repo.h"
+#include "store_test_fixture.h"
+
+namespace bsap::store::testing {
+namespace {
+
+BioTaxon taxon(std::string id, std::string name, std::string accepted = "") {
+  BioTaxon out;
+  out.source_taxon_id = std::move(id);
+  out.scientific_name = name;
+  out.canonical_name = std::move(name);
+  out.rank = "species";
+  out.accepted_source_id = std::move(accepted);
+  return out;
+}
+
+class ChecklistWriteTest : public StoreTest {
+ protected:
+  std::size_t import(const std::string& checklist, const std::vector<BioTaxon>& taxa) {
+    std::size_t written = 0;
+    in_transaction(*store_, [&](Transaction& tx) {
+      written = import_checklist(tx, checklist, taxa, "tester");
+    });
+    return written;
+  }
+
+  // Every name as stored, by scientific name.
+  std::map<std::string, BioTaxon> stored() {
+    std::map<std::string, BioTaxon> out;
+    in_transaction(*store_, [&](Transaction& tx) {
+      for (const biodata::ChecklistName& name : checklist_names(tx)) {
+        BioTaxon each = *find_taxon(tx, name.taxon);
+        out[each.scientific_name] = each;
+      }
+    });
+    return out;
+  }
+};
+
+TEST_P(ChecklistWriteTest, SynonymsLinkToAcceptedNamesLaterInTheFileOrNowhere_Issue9S3) {
+  EXPECT_EQ(import("hk", {taxon("s1", "Rana guentheri", "a1"), taxon("a1", "Sylvirana guentheri"),
+                          taxon("s2", "Rana unknown", "missing"), taxon("a2", "Self", "a2")}),
+            4u);
+  auto names = stored();
+  ASSERT_EQ(names.size(), 4u);
+  EXPECT_EQ(names["Rana guentheri"].accepted_id, names["Sylvirana guentheri"].id);
+  EXPECT_FALSE(names["Sylvirana guentheri"].accepted_id);
+  EXPECT_FALSE(names["Rana unknown"].accepted_id);  // its accepted name is not in the checklist
+  EXPECT_FALSE(names["Self"].accepted_id);          // its own accepted name: not a synonym
+}
+
+TEST_P(ChecklistWriteTest, ImportedAgainNamesKeepTheirIdsAndSynonymyFollowsTheNewFile_Issue9S3) {
+  import("hk", {taxon("a1", "Hoplobatrachus rugulosus"), taxon("s1", "Rana rugulosa", "a1"),
+                taxon("a2", "Polypedates megacephalus")});
+  auto before = stored();
+  BioTaxon renamed = taxon("a2", "Polypedates megacephalus");
+  renamed.name_en = "Brown tree frog";
+  // s1 is now accepted and a1 its synonym; a3 is new.
+  import("hk", {taxon("a1", "Hoplobatrachus rugulosus", "s1"), taxon("s1", "Rana rugulosa"),
+                renamed, taxon("a3", "Fejervarya limnocharis")});
+  auto after = stored();
+  ASSERT_EQ(after.size(), 4u);
+  for (const auto& [name, held] : before) EXPECT_EQ(after[name].id, held.id) << name;
+  EXPECT_FALSE(after["Rana rugulosa"].accepted_id);
+  EXPECT_EQ(after["Hoplobatrachus rugulosus"].accepted_id, after["Rana rugulosa"].id);
+  EXPECT_EQ(after["Polypedates megacephalus"].name_en, "Brown tree frog");
+  EXPECT_FALSE(after["Fejervarya limnocharis"].accepted_id);
+}
+
+TEST_P(ChecklistWriteTest, ATaxonIdGivenTwiceIsOneNameWithTheLastRowsValues_Issue9S3) {
+  BioTaxon first = taxon("t1", "Cuora trifasciata", "t2");
+  first.name_en = "first";
+  BioTaxon second = taxon("t1", "Cuora trifasciata");
+  second.name_en = "second";
+  EXPECT_EQ(import("hk", {first, taxon("t2", "Cuora flavomarginata"), second}), 3u);
+  auto names = stored();
+  ASSERT_EQ(names.size(), 2u);
+  EXPECT_EQ(names["Cuora trifasciata"].name_en, "second");
+  EXPECT_FALSE(names["Cuora trifasciata"].accepted_id);  // the last row says accepted
+}
+
+TEST_P(ChecklistWriteTest, ChecklistsHoldTheSameTaxonIdApart_Issue9S3) {
+  import("hk", {taxon("t1", "Cuora trifasciata")});
+  import("gbif", {taxon("t1", "Cuora trifasciata"), taxon("s1", "Cistoclemmys", "t1")});
+  std::int64_t count = 0;
+  std::vector<BioTaxon> named;
+  in_transaction(*store_, [&](Transaction& tx) {
+    count = count_taxa(tx);
+    named = find_taxa_named(tx, "Cistoclemmys");
+  });
+  EXPECT_EQ(count, 3);
+  ASSERT_EQ(named.size(), 1u);
+  std::vector<BioTaxon> turtles;
+  in_transaction(*store_,
+                 [&](Transaction& tx) { turtles = find_taxa_named(tx, "Cuora trifasciata"); });
+  ASSERT_EQ(turtles.size(), 2u);
+  EXPECT_EQ(named[0].accepted_id, turtles[1].id);  // the gbif one, added second
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ChecklistWriteTest,
+                         ::testing::Values(Backend::sqlite, Backend::postgres), backend_name);
+
+}  // namespace
+}  // namespace bsap::store::testing
