@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <tuple>
 
 #include "store/bio_taxon_status_repo.h"
 #include "store_test_fixture.h"
@@ -104,6 +105,52 @@ TEST_P(ChecklistWriteTest, ChecklistsHoldTheSameTaxonIdApart_Issue9S3) {
                  [&](Transaction& tx) { turtles = find_taxa_named(tx, "Cuora trifasciata"); });
   ASSERT_EQ(turtles.size(), 2u);
   EXPECT_EQ(named[0].accepted_id, turtles[1].id);  // the gbif one, added second
+}
+
+// New names are added fifty to a statement: every field of every name comes back, past the
+// batches' edges, and a taxonID repeated after a batch updates the name the batch added.
+TEST_P(ChecklistWriteTest, ManyNamesComeBackWholeWhateverBatchTheyWentIn_Issue9S3) {
+  const std::string categories[] = {"", "CR", "EN", "VU", "LC"};
+  const std::string establishments[] = {"native", "exotic", "invasive", "unknown"};
+  std::vector<BioTaxon> taxa;
+  for (int i = 0; i < 123; ++i) {
+    BioTaxon each = taxon("t" + std::to_string(i), "Species " + std::to_string(i),
+                          i % 10 == 1 ? "t" + std::to_string(i + 1) : "");
+    each.kingdom = "K" + std::to_string(i), each.phylum = "P" + std::to_string(i);
+    each.class_name = "C" + std::to_string(i), each.order_name = "O" + std::to_string(i);
+    each.family = "F" + std::to_string(i), each.genus = "G" + std::to_string(i);
+    each.taxonomic_status = i % 10 == 1 ? "synonym" : "accepted";
+    each.name_zh = "物種" + std::to_string(i), each.name_en = "species " + std::to_string(i);
+    each.establishment = establishments[i % 4];
+    each.iucn_category = categories[i % 5];
+    each.sensitivity = i % 5;
+    taxa.push_back(each);
+  }
+  BioTaxon again = taxa[5];
+  again.name_en = "given again";
+  std::vector<BioTaxon> file = taxa;
+  file.insert(file.begin() + 110, again);
+  EXPECT_EQ(import("hk", {}), 0u);
+  EXPECT_EQ(import("hk", file), 124u);
+  auto names = stored();
+  ASSERT_EQ(names.size(), 123u);
+  for (int i = 0; i < 123; ++i) {
+    const BioTaxon& want = i == 5 ? again : taxa[static_cast<std::size_t>(i)];
+    const BioTaxon& got = names[want.scientific_name];
+    EXPECT_EQ(got.source_taxon_id, want.source_taxon_id);
+    EXPECT_EQ(
+        std::tie(got.canonical_name, got.rank, got.kingdom, got.phylum, got.class_name,
+                 got.order_name, got.family, got.genus, got.taxonomic_status, got.name_zh,
+                 got.name_en, got.establishment, got.iucn_category, got.sensitivity),
+        std::tie(want.canonical_name, want.rank, want.kingdom, want.phylum, want.class_name,
+                 want.order_name, want.family, want.genus, want.taxonomic_status, want.name_zh,
+                 want.name_en, want.establishment, want.iucn_category, want.sensitivity))
+        << want.scientific_name;
+    if (i % 10 == 1 && i + 1 < 123)
+      EXPECT_EQ(got.accepted_id, names["Species " + std::to_string(i + 1)].id) << i;
+    else
+      EXPECT_FALSE(got.accepted_id) << i;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ChecklistWriteTest,
