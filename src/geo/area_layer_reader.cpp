@@ -13,6 +13,7 @@
 #include <cmath>
 #include <exception>
 #include <fstream>
+#include <future>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -111,6 +112,10 @@ Geometry transformed(const Geos& geos, const GEOSGeometry* geometry, GEOSTransfo
   return own(geos, GEOSGeom_transformXY_r(geos.context(), geometry, point, &projection));
 }
 
+// The projection, made by PROJ on a thread of its own while the file is read and parsed (making it
+// takes as long as parsing the DCCA layer); a failure to make it refuses the layer.
+using ProjectionFuture = std::future<std::variant<HkGridProjection, GeoInputError>>;
+
 // The features are checked one by one as their source gives them (names, codes, CRS: what can
 // refuse the file); their geometries are then brought to WGS 84, repaired, measured and written
 // by up to kMaxGeometryThreads threads, each with its own GEOS context and PROJ projection (GEOS
@@ -120,8 +125,11 @@ constexpr unsigned kMaxGeometryThreads = 4;
 class LayerBuilder {
  public:
   LayerBuilder(std::string source, LayerCrs crs, const AreaLayerOptions& options,
-               HkGridProjection& projection)
-      : source_(std::move(source)), options_(options), projection_(projection), crs_(crs) {}
+               ProjectionFuture projection)
+      : source_(std::move(source)),
+        options_(options),
+        projection_(std::move(projection)),
+        crs_(crs) {}
 
   const Geos& geos() const { return geos_; }
 
@@ -195,6 +203,8 @@ class LayerBuilder {
   // Places the pending geometries on this thread and on helper threads of their own. A helper
   // whose PROJ projection cannot be made leaves the work to the others.
   void place_geometries() {
+    auto projection = projection_.get();
+    if (auto* error = std::get_if<GeoInputError>(&projection)) throw *error;
     std::vector<Slot*> pending;
     for (Slot& slot : slots_)
       if (slot.pending) pending.push_back(&slot);
@@ -218,7 +228,7 @@ class LayerBuilder {
           }
         });
       try {
-        work(geos_, projection_);
+        work(geos_, std::get<HkGridProjection>(projection));
       } catch (...) {
         failures[0] = std::current_exception();
         next = pending.size();  // the helpers stop after their current feature
@@ -252,7 +262,7 @@ class LayerBuilder {
   Geos geos_;
   std::string source_;
   const AreaLayerOptions& options_;
-  HkGridProjection& projection_;
+  ProjectionFuture projection_;
   LayerCrs crs_;
   std::vector<Slot> slots_;  // in the file's order
   std::map<std::string, int> first_feature_of_code_;
@@ -404,11 +414,11 @@ void check_options(const AreaLayerOptions& options, const std::string& source) {
 }
 
 AreaLayer geojson_layer(std::string_view text, const std::string& source,
-                        const AreaLayerOptions& options, HkGridProjection& projection) {
+                        const AreaLayerOptions& options, ProjectionFuture projection) {
   check_options(options, source);
   const json root = parse_collection(text, source);
   const LayerCrs crs = layer_crs(options.crs, declared_crs(root, source), LayerCrs::wgs84, source);
-  LayerBuilder builder(source, crs, options, projection);
+  LayerBuilder builder(source, crs, options, std::move(projection));
   const GeoJsonReader reader(builder.geos().context());
   int number = 0;
   for (const json& feature : root["features"])
@@ -483,13 +493,14 @@ std::string attribute(const ShapeRecord& record, const std::string& name) {
 }
 
 AreaLayer shapefile_layer(const std::filesystem::path& shp, const AreaLayerOptions& options,
-                          HkGridProjection& projection) {
+                          ProjectionFuture projection) {
   const std::string source = shp.filename().string();
   check_options(options, source);
   auto read = read_shapefile(shp, options.dbf_encoding);
   if (auto* error = std::get_if<GeoInputError>(&read)) throw *error;
   const Shapefile& file = std::get<Shapefile>(read);
-  LayerBuilder builder(source, shapefile_crs(file, options, source), options, projection);
+  LayerBuilder builder(source, shapefile_crs(file, options, source), options,
+                       std::move(projection));
   for (const ShapeRecord& record : file.records) {
     RawFeature raw;
     raw.number = record.number;
@@ -524,9 +535,7 @@ std::optional<std::string> file_text(const std::filesystem::path& file) {
 template <typename Read>
 std::variant<AreaLayer, GeoInputError> reading(Read read) {
   try {
-    auto projection = HkGridProjection::create();
-    if (auto* error = std::get_if<GeoInputError>(&projection)) return *error;
-    return read(std::get<HkGridProjection>(projection));
+    return read(std::async(std::launch::async, &HkGridProjection::create));
   } catch (const GeoInputError& error) {
     return error;
   }
@@ -542,8 +551,8 @@ std::string AreaImportNote::message() const {
 std::variant<AreaLayer, GeoInputError> read_geojson_area_layer(std::string_view geojson,
                                                                std::string_view source,
                                                                const AreaLayerOptions& options) {
-  return reading([&](HkGridProjection& projection) {
-    return geojson_layer(geojson, std::string(source), options, projection);
+  return reading([&](ProjectionFuture projection) {
+    return geojson_layer(geojson, std::string(source), options, std::move(projection));
   });
 }
 
@@ -552,8 +561,9 @@ std::variant<AreaLayer, GeoInputError> read_area_layer(const std::filesystem::pa
   const std::string source = file.filename().string();
   const std::string extension = lower_extension(file);
   if (extension == ".shp")
-    return reading(
-        [&](HkGridProjection& projection) { return shapefile_layer(file, options, projection); });
+    return reading([&](ProjectionFuture projection) {
+      return shapefile_layer(file, options, std::move(projection));
+    });
   if (extension != ".geojson" && extension != ".json")
     return GeoInputError{source, 0,
                          "not a layer this reader knows: give a .geojson, .json or .shp"};
