@@ -1,18 +1,23 @@
 // Each source (GeoJSON through nlohmann-json and GEOS's GeoJSON reader; a shapefile through
 // shapefile_reader.h) gives raw features in the file's CRS; one pipeline then checks the code,
-// corrects the names' characters, brings the geometry to WGS 84, repairs it, measures it in the
-// Grid and writes it as WKB. The pipeline throws GeoInputError for a fault of the whole file,
-// caught at the edge of this file.
+// corrects the names' characters, then (on several threads, LayerBuilder) brings the geometry to
+// WGS 84, repairs it, measures it in the Grid and writes it as WKB. The pipeline throws
+// GeoInputError for a fault of the whole file, caught at the edge of this file.
 #include "geo/area_layer_reader.h"
 
 #include <proj.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cmath>
+#include <exception>
 #include <fstream>
+#include <future>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <thread>
 
 #include "geo/geos_handle.h"
 #include "geo/hk_grid_projection.h"
@@ -107,46 +112,67 @@ Geometry transformed(const Geos& geos, const GEOSGeometry* geometry, GEOSTransfo
   return own(geos, GEOSGeom_transformXY_r(geos.context(), geometry, point, &projection));
 }
 
+// The projection, made by PROJ on a thread of its own while the file is read and parsed (making it
+// takes as long as parsing the DCCA layer); a failure to make it refuses the layer.
+using ProjectionFuture = std::future<std::variant<HkGridProjection, GeoInputError>>;
+
+// The features are checked one by one as their source gives them (names, codes, CRS: what can
+// refuse the file); their geometries are then brought to WGS 84, repaired, measured and written
+// by up to kMaxGeometryThreads threads, each with its own GEOS context and PROJ projection (GEOS
+// MakeValid is most of a layer's time), and the report assembled in the file's order.
+constexpr unsigned kMaxGeometryThreads = 4;
+
 class LayerBuilder {
  public:
   LayerBuilder(std::string source, LayerCrs crs, const AreaLayerOptions& options,
-               HkGridProjection& projection)
-      : source_(std::move(source)), options_(options), projection_(projection) {
-    layer_.source_crs = crs;
-  }
+               ProjectionFuture projection)
+      : source_(std::move(source)),
+        options_(options),
+        projection_(std::move(projection)),
+        crs_(crs) {}
 
   const Geos& geos() const { return geos_; }
 
   void add(RawFeature raw) {
-    correct_names(raw, options_, layer_.report);
-    if (raw.code.empty()) return skip(raw, "no " + options_.code_property, "skipped");
-    check_unique(raw);
-    if (!raw.geometry) return skip(raw, raw.problem, "skipped");
-    if (GEOSisEmpty_r(geos_.context(), raw.geometry.get()) == 1)
-      return skip(raw, "empty geometry", "skipped");
-    Geometry wgs84 = to_wgs84(raw);
-    if (!wgs84) return skip(raw, "PROJ cannot bring its coordinates to EPSG:4326", "skipped");
-    PolygonRepair repair = repair_polygon(geos_, std::move(wgs84));
-    if (repair.repaired)
-      layer_.report.push_back(
-          {repair.geometry ? AreaImportNote::Kind::repaired : AreaImportNote::Kind::skipped,
-           raw.number, raw.code, repair.reason_before, repair.action});
-    if (!repair.geometry) return;
-    keep(raw, repair.geometry.get());
+    Slot& slot = slots_.emplace_back();
+    correct_names(raw, options_, slot.notes);
+    slot.raw = std::move(raw);
+    if (slot.raw.code.empty()) return skip(slot, "no " + options_.code_property);
+    check_unique(slot.raw);
+    if (!slot.raw.geometry) return skip(slot, slot.raw.problem);
+    if (GEOSisEmpty_r(geos_.context(), slot.raw.geometry.get()) == 1)
+      return skip(slot, "empty geometry");
+    if (crs_ == LayerCrs::wgs84) check_degrees(slot.raw);
+    slot.pending = true;
   }
 
   AreaLayer finish() && {
-    if (layer_.features.empty())
+    place_geometries();
+    AreaLayer layer;
+    layer.source_crs = crs_;
+    for (Slot& slot : slots_) {
+      std::move(slot.notes.begin(), slot.notes.end(), std::back_inserter(layer.report));
+      if (slot.feature) layer.features.push_back(std::move(*slot.feature));
+    }
+    if (layer.features.empty())
       refuse(source_, 0,
              "no areas: none of its features is a polygon with a " + options_.code_property +
-                 (layer_.report.empty() ? "" : " (" + layer_.report.front().message() + ")"));
-    return std::move(layer_);
+                 (layer.report.empty() ? "" : " (" + layer.report.front().message() + ")"));
+    return layer;
   }
 
  private:
-  void skip(const RawFeature& raw, std::string problem, std::string action) {
-    layer_.report.push_back({AreaImportNote::Kind::skipped, raw.number, raw.code,
-                             std::move(problem), std::move(action)});
+  // A feature and what became of it: the notes about it, in order, and the area kept.
+  struct Slot {
+    RawFeature raw;
+    bool pending = false;  // its geometry is still to be placed
+    std::vector<AreaImportNote> notes;
+    std::optional<AreaFeature> feature;
+  };
+
+  static void skip(Slot& slot, std::string problem) {
+    slot.notes.push_back({AreaImportNote::Kind::skipped, slot.raw.number, slot.raw.code,
+                          std::move(problem), "skipped"});
   }
 
   void check_unique(const RawFeature& raw) {
@@ -174,31 +200,71 @@ class LayerBuilder {
     refuse(source_, raw.number, where.str());
   }
 
-  Geometry to_wgs84(const RawFeature& raw) {
-    if (layer_.source_crs == LayerCrs::wgs84) {
-      check_degrees(raw);
-      return own(geos_, GEOSGeom_clone_r(geos_.context(), raw.geometry.get()));
-    }
-    return transformed(geos_, raw.geometry.get(), &to_lon_lat_xy, projection_);
+  // Places the pending geometries on this thread and on helper threads of their own. A helper
+  // whose PROJ projection cannot be made leaves the work to the others.
+  void place_geometries() {
+    auto projection = projection_.get();
+    if (auto* error = std::get_if<GeoInputError>(&projection)) throw *error;
+    std::vector<Slot*> pending;
+    for (Slot& slot : slots_)
+      if (slot.pending) pending.push_back(&slot);
+    std::atomic<std::size_t> next = 0;
+    auto work = [&](const Geos& geos, HkGridProjection& projection) {
+      for (std::size_t i = next++; i < pending.size(); i = next++)
+        place(*pending[i], geos, projection);
+    };
+    const unsigned threads =
+        std::clamp(std::thread::hardware_concurrency(), 1U, kMaxGeometryThreads);
+    std::vector<std::exception_ptr> failures(threads);
+    {
+      std::vector<std::jthread> helpers;
+      for (unsigned t = 1; t < threads && t < pending.size(); ++t)
+        helpers.emplace_back([&work, &failure = failures[t]] {
+          try {
+            auto projection = HkGridProjection::create();
+            if (auto* made = std::get_if<HkGridProjection>(&projection)) work(Geos(), *made);
+          } catch (...) {
+            failure = std::current_exception();
+          }
+        });
+      try {
+        work(geos_, std::get<HkGridProjection>(projection));
+      } catch (...) {
+        failures[0] = std::current_exception();
+        next = pending.size();  // the helpers stop after their current feature
+      }
+    }  // the helpers joined
+    for (const std::exception_ptr& failure : failures)
+      if (failure) std::rethrow_exception(failure);
   }
 
-  double area_m2(const GEOSGeometry* wgs84) {
-    const Geometry grid = transformed(geos_, wgs84, &to_grid_xy, projection_);
-    double area = 0;
-    if (grid) GEOSArea_r(geos_.context(), grid.get(), &area);
-    return area;
-  }
-
-  void keep(RawFeature& raw, const GEOSGeometry* wgs84) {
-    layer_.features.push_back({raw.number, std::move(raw.code), std::move(raw.name_zh),
-                               std::move(raw.name_en), write_wkb(geos_, wgs84), area_m2(wgs84)});
+  // To WGS 84, repaired, measured in the Grid and written as WKB; or a note saying why not.
+  void place(Slot& slot, const Geos& geos, HkGridProjection& projection) const {
+    const RawFeature& raw = slot.raw;
+    Geometry wgs84 = crs_ == LayerCrs::wgs84
+                         ? own(geos, GEOSGeom_clone_r(geos.context(), raw.geometry.get()))
+                         : transformed(geos, raw.geometry.get(), &to_lon_lat_xy, projection);
+    if (!wgs84) return skip(slot, "PROJ cannot bring its coordinates to EPSG:4326");
+    PolygonRepair repair = repair_polygon(geos, std::move(wgs84));
+    if (repair.repaired)
+      slot.notes.push_back(
+          {repair.geometry ? AreaImportNote::Kind::repaired : AreaImportNote::Kind::skipped,
+           raw.number, raw.code, repair.reason_before, repair.action});
+    if (!repair.geometry) return;
+    const Geometry grid = transformed(geos, repair.geometry.get(), &to_grid_xy, projection);
+    double area_m2 = 0;
+    if (grid) GEOSArea_r(geos.context(), grid.get(), &area_m2);
+    slot.feature = AreaFeature{
+        raw.number, raw.code, raw.name_zh, raw.name_en, write_wkb(geos, repair.geometry.get()),
+        area_m2};
   }
 
   Geos geos_;
   std::string source_;
   const AreaLayerOptions& options_;
-  HkGridProjection& projection_;
-  AreaLayer layer_;
+  ProjectionFuture projection_;
+  LayerCrs crs_;
+  std::vector<Slot> slots_;  // in the file's order
   std::map<std::string, int> first_feature_of_code_;
 };
 
@@ -239,6 +305,68 @@ LayerCrs layer_crs(std::optional<LayerCrs> said, std::optional<LayerCrs> declare
   return said ? *said : declared ? *declared : otherwise;
 }
 
+// An object's member, read in place (null when there is none).
+const json& member(const json& object, const char* key) {
+  static const json kNone;
+  if (!object.is_object()) return kNone;
+  const auto found = object.find(key);
+  return found == object.end() ? kNone : *found;
+}
+
+// A GeoJSON ring of [x, y] positions as a GEOS ring; null when it is anything else or GEOS
+// refuses it (not closed, too few points).
+GEOSGeometry* geojson_ring(const Geos& geos, const json& ring) {
+  if (!ring.is_array() || ring.empty()) return nullptr;
+  std::vector<double> xy;
+  xy.reserve(2 * ring.size());
+  for (const json& position : ring) {
+    if (!position.is_array() || position.size() != 2 || !position[0].is_number() ||
+        !position[1].is_number())
+      return nullptr;
+    xy.push_back(position[0].get<double>());
+    xy.push_back(position[1].get<double>());
+  }
+  return GEOSGeom_createLinearRing_r(
+      geos.context(), GEOSCoordSeq_copyFromBuffer_r(geos.context(), xy.data(),
+                                                    static_cast<unsigned>(ring.size()), 0, 0));
+}
+
+// A GeoJSON Polygon's rings (the shell, then its holes) as a GEOS Polygon; null as above.
+GEOSGeometry* geojson_polygon(const Geos& geos, const json& rings) {
+  if (!rings.is_array() || rings.empty()) return nullptr;
+  std::vector<GEOSGeometry*> made;
+  for (const json& ring : rings) {
+    GEOSGeometry* each = geojson_ring(geos, ring);
+    if (!each) {
+      for (GEOSGeometry* done : made) GEOSGeom_destroy_r(geos.context(), done);
+      return nullptr;
+    }
+    made.push_back(each);
+  }
+  return GEOSGeom_createPolygon_r(geos.context(), made.front(), made.data() + 1,
+                                  static_cast<unsigned>(made.size() - 1));
+}
+
+// A GeoJSON Polygon or MultiPolygon of [x, y] positions made straight from the parsed document,
+// as GEOS's GeoJSON reader makes it but without writing the coordinates out as text for it to
+// parse again. Null for anything else (positions with a z, empty parts, unclosed rings…): the
+// reader then reads it and says what is wrong.
+Geometry geojson_polygonal(const Geos& geos, const std::string& type, const json& coordinates) {
+  if (type == "Polygon") return own(geos, geojson_polygon(geos, coordinates));
+  if (!coordinates.is_array() || coordinates.empty()) return own(geos, nullptr);
+  std::vector<GEOSGeometry*> polygons;
+  for (const json& rings : coordinates) {
+    GEOSGeometry* polygon = geojson_polygon(geos, rings);
+    if (!polygon) {
+      for (GEOSGeometry* done : polygons) GEOSGeom_destroy_r(geos.context(), done);
+      return own(geos, nullptr);
+    }
+    polygons.push_back(polygon);
+  }
+  return own(geos, GEOSGeom_createCollection_r(geos.context(), GEOS_MULTIPOLYGON, polygons.data(),
+                                               static_cast<unsigned>(polygons.size())));
+}
+
 RawFeature raw_geojson_feature(const json& feature, int number, const AreaLayerOptions& options,
                                const GeoJsonReader& reader, const Geos& geos) {
   RawFeature raw;
@@ -247,18 +375,19 @@ RawFeature raw_geojson_feature(const json& feature, int number, const AreaLayerO
     raw.problem = "not a GeoJSON Feature";
     return raw;
   }
-  const json properties = feature.value("properties", json::object());
+  const json& properties = member(feature, "properties");
   raw.code = property_text(properties, options.code_property);
   raw.name_zh = property_text(properties, options.name_zh_property);
   raw.name_en = property_text(properties, options.name_en_property);
-  const json geometry = feature.value("geometry", json());
+  const json& geometry = member(feature, "geometry");
   const std::string type = string_member(geometry, "type");
   if (type != "Polygon" && type != "MultiPolygon") {
     raw.problem = (type.empty() ? std::string("no geometry") : "a " + type) +
                   ": an area is a Polygon or MultiPolygon";
     return raw;
   }
-  raw.geometry = reader.read(geometry.dump());
+  raw.geometry = geojson_polygonal(geos, type, member(geometry, "coordinates"));
+  if (!raw.geometry) raw.geometry = reader.read(geometry.dump());
   if (!raw.geometry) raw.problem = "unreadable geometry: " + geos.last_error();
   return raw;
 }
@@ -285,11 +414,11 @@ void check_options(const AreaLayerOptions& options, const std::string& source) {
 }
 
 AreaLayer geojson_layer(std::string_view text, const std::string& source,
-                        const AreaLayerOptions& options, HkGridProjection& projection) {
+                        const AreaLayerOptions& options, ProjectionFuture projection) {
   check_options(options, source);
   const json root = parse_collection(text, source);
   const LayerCrs crs = layer_crs(options.crs, declared_crs(root, source), LayerCrs::wgs84, source);
-  LayerBuilder builder(source, crs, options, projection);
+  LayerBuilder builder(source, crs, options, std::move(projection));
   const GeoJsonReader reader(builder.geos().context());
   int number = 0;
   for (const json& feature : root["features"])
@@ -364,13 +493,14 @@ std::string attribute(const ShapeRecord& record, const std::string& name) {
 }
 
 AreaLayer shapefile_layer(const std::filesystem::path& shp, const AreaLayerOptions& options,
-                          HkGridProjection& projection) {
+                          ProjectionFuture projection) {
   const std::string source = shp.filename().string();
   check_options(options, source);
   auto read = read_shapefile(shp, options.dbf_encoding);
   if (auto* error = std::get_if<GeoInputError>(&read)) throw *error;
   const Shapefile& file = std::get<Shapefile>(read);
-  LayerBuilder builder(source, shapefile_crs(file, options, source), options, projection);
+  LayerBuilder builder(source, shapefile_crs(file, options, source), options,
+                       std::move(projection));
   for (const ShapeRecord& record : file.records) {
     RawFeature raw;
     raw.number = record.number;
@@ -405,9 +535,7 @@ std::optional<std::string> file_text(const std::filesystem::path& file) {
 template <typename Read>
 std::variant<AreaLayer, GeoInputError> reading(Read read) {
   try {
-    auto projection = HkGridProjection::create();
-    if (auto* error = std::get_if<GeoInputError>(&projection)) return *error;
-    return read(std::get<HkGridProjection>(projection));
+    return read(std::async(std::launch::async, &HkGridProjection::create));
   } catch (const GeoInputError& error) {
     return error;
   }
@@ -423,8 +551,8 @@ std::string AreaImportNote::message() const {
 std::variant<AreaLayer, GeoInputError> read_geojson_area_layer(std::string_view geojson,
                                                                std::string_view source,
                                                                const AreaLayerOptions& options) {
-  return reading([&](HkGridProjection& projection) {
-    return geojson_layer(geojson, std::string(source), options, projection);
+  return reading([&](ProjectionFuture projection) {
+    return geojson_layer(geojson, std::string(source), options, std::move(projection));
   });
 }
 
@@ -433,8 +561,9 @@ std::variant<AreaLayer, GeoInputError> read_area_layer(const std::filesystem::pa
   const std::string source = file.filename().string();
   const std::string extension = lower_extension(file);
   if (extension == ".shp")
-    return reading(
-        [&](HkGridProjection& projection) { return shapefile_layer(file, options, projection); });
+    return reading([&](ProjectionFuture projection) {
+      return shapefile_layer(file, options, std::move(projection));
+    });
   if (extension != ".geojson" && extension != ".json")
     return GeoInputError{source, 0,
                          "not a layer this reader knows: give a .geojson, .json or .shp"};

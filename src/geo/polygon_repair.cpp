@@ -2,10 +2,14 @@
 
 #include <cmath>
 #include <cstdio>
+#include <string_view>
 #include <vector>
 
 namespace bsap::geo {
 namespace {
+
+// GEOSisValidReason's text for a valid geometry.
+constexpr std::string_view kValidGeometry = "Valid Geometry";
 
 bool is_polygonal(int type) { return type == GEOS_POLYGON || type == GEOS_MULTIPOLYGON; }
 
@@ -62,7 +66,7 @@ std::string area_change(double before, double after) {
 PolygonRepair repair_polygon(const Geos& geos, Geometry polygon) {
   PolygonRepair result;
   result.reason_before = validity_reason(geos, polygon.get());
-  if (is_valid(geos, polygon.get())) {
+  if (result.reason_before == kValidGeometry) {  // one check of the input, not two
     result.geometry = std::move(polygon);
     return result;
   }

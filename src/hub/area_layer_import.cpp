@@ -20,8 +20,14 @@ std::vector<store::BioArea> areas_of(const geo::AreaLayer& layer) {
   return areas;
 }
 
-// Joins every mappable occurrence to the layer's new areas; returns the pairs written.
-std::size_t join_layer(store::Transaction& tx, const std::vector<store::BioArea>& areas) {
+// Joins every mappable occurrence to the layer's new areas; returns the pairs written. Without
+// occurrences on the map (a fresh hub) the areas are neither read back nor indexed.
+std::size_t join_layer(store::Transaction& tx, std::int64_t layer_id) {
+  const std::vector<store::MappablePoint> points = store::mappable_occurrences(tx);
+  if (points.empty()) return 0;
+  std::vector<store::BioArea> areas;
+  for (store::BioArea& area : store::list_all_areas(tx))
+    if (area.layer_id == layer_id) areas.push_back(std::move(area));
   if (areas.empty()) return 0;
   std::vector<geo::IndexedArea> indexed;
   for (std::size_t i = 0; i < areas.size(); ++i)
@@ -35,7 +41,7 @@ std::size_t join_layer(store::Transaction& tx, const std::vector<store::BioArea>
 
   std::vector<long long> area_ids, occurrence_ids;
   std::vector<int> found;
-  for (const store::MappablePoint& point : store::mappable_occurrences(tx)) {
+  for (const store::MappablePoint& point : points) {
     index.containing(point.lon, point.lat, found);
     for (int number : found) {
       area_ids.push_back(areas[static_cast<std::size_t>(number)].id);
@@ -75,11 +81,9 @@ std::variant<LayerImportSummary, geo::GeoInputError> import_area_layer(
                          report.dump()};
   store::in_transaction(store, [&](store::Transaction& tx) {
     std::int64_t layer_id = store::replace_layer(tx, stored, areas_of(layer), request.actor);
-    std::vector<store::BioArea> areas;
-    for (store::BioArea& area : store::list_all_areas(tx))
-      if (area.layer_id == layer_id) areas.push_back(std::move(area));
-    summary.joins = join_layer(tx, areas);
-    store::compute_layer_area_taxa(tx, layer_id);
+    summary.joins = join_layer(tx, layer_id);
+    // The areas are new (their ids never used before): without joins they have no species.
+    if (summary.joins > 0) store::compute_layer_area_taxa(tx, layer_id);
   });
   return summary;
 }

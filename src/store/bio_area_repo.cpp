@@ -88,10 +88,15 @@ std::int64_t replace_layer(Transaction& tx, const BioLayer& layer,
       "INSERT INTO bio_areas (layer_id, code, name_zh, name_en, area_m2, wkb) "
       "VALUES (:l, :c, :zh, :en, :m, " +
       binary_parameter_sql(tx.backend(), "w") + ")";
-  for (const BioArea& area : areas) {
-    std::string bytes = binary_parameter(tx.backend(), area.wkb);
-    sql << insert, soci::use(layer_id), soci::use(area.code), soci::use(area.name_zh),
-        soci::use(area.name_en), soci::use(area.area_m2), soci::use(bytes);
+  BioArea row;
+  std::string bytes;
+  soci::statement insert_area =
+      (sql.prepare << insert, soci::use(layer_id), soci::use(row.code), soci::use(row.name_zh),
+       soci::use(row.name_en), soci::use(row.area_m2), soci::use(bytes));
+  for (const BioArea& area : areas) {  // prepared once, run per area
+    row = area;
+    bytes = binary_parameter(tx.backend(), area.wkb);
+    insert_area.execute(true);
   }
   append_audit(tx, {std::string(actor), "bio_layer", layer.code, before ? "replace" : "import",
                     before ? nlohmann::json{{"areas", areas_before}}.dump() : "null",

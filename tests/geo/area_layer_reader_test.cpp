@@ -271,6 +271,84 @@ TEST(AreaLayerReader, FeaturesWithoutCodeOrPolygonAreSkippedAndReported) {
   EXPECT_EQ(layer.report[2].kind, AreaImportNote::Kind::skipped);
 }
 
+// The geometries are placed on several threads; the report and the areas keep the file's order,
+// each feature's notes in the order they arose (its name corrected before its polygon repaired).
+TEST(AreaLayerReader, ReportAndAreasKeepTheFileOrderWhicheverThreadPlacedAFeature) {
+  const std::string bow_tie =
+      R"({"type":"Polygon","coordinates":[[[114.1,22.3],[114.2,22.4],[114.2,22.3],[114.1,22.4],[114.1,22.3]]]})";
+  std::vector<std::string> features;
+  std::vector<std::pair<int, AreaImportNote::Kind>> expected_notes;
+  std::vector<std::string> expected_codes;
+  for (int i = 0; i < 41; ++i) {
+    const int number = i + 1;
+    const std::string code = "C" + std::to_string(number);
+    switch (i % 4) {
+      case 0:
+        features.push_back(
+            feature(R"({"code":")" + code + R"(","name_zh":"深水\uE88C"})", bow_tie));
+        expected_notes.push_back({number, AreaImportNote::Kind::text_fixed});
+        expected_notes.push_back({number, AreaImportNote::Kind::repaired});
+        break;
+      case 1:
+        features.push_back(feature(R"({"code":")" + code + R"("})", square(114.1, 22.3, 0.01)));
+        break;
+      case 2:
+        features.push_back(feature(R"({"name_en":"no code"})", square(114.1, 22.3, 0.01)));
+        expected_notes.push_back({number, AreaImportNote::Kind::skipped});
+        continue;
+      default:
+        features.push_back(feature(R"({"code":")" + code + R"("})", bow_tie));
+        expected_notes.push_back({number, AreaImportNote::Kind::repaired});
+    }
+    expected_codes.push_back(code);
+  }
+  const AreaLayer layer = read_or_fail(read_text(collection(features)));
+  std::vector<std::pair<int, AreaImportNote::Kind>> notes;
+  for (const AreaImportNote& note : layer.report) notes.push_back({note.feature, note.kind});
+  EXPECT_EQ(notes, expected_notes);
+  std::vector<std::string> codes;
+  for (const AreaFeature& area : layer.features) codes.push_back(area.code);
+  EXPECT_EQ(codes, expected_codes);
+}
+
+// Polygons of [x, y] positions are made straight from the parsed file; anything else goes through
+// GEOS's GeoJSON reader as before, which says what is wrong (heights, unclosed rings, text).
+TEST(AreaLayerReader, PolygonsReadStraightOrByGeosReaderAlike) {
+  const std::string holed =
+      R"({"type":"Polygon","coordinates":[[[114.1,22.3],[114.2,22.3],[114.2,22.4],[114.1,22.4],[114.1,22.3]],)"
+      R"([[114.12,22.32],[114.12,22.38],[114.18,22.38],[114.18,22.32],[114.12,22.32]]]})";
+  const std::string holed_with_heights =
+      R"({"type":"Polygon","coordinates":[[[114.1,22.3,5],[114.2,22.3,5],[114.2,22.4,5],[114.1,22.4,5],[114.1,22.3,5]],)"
+      R"([[114.12,22.32,5],[114.12,22.38,5],[114.18,22.38,5],[114.18,22.32,5],[114.12,22.32,5]]]})";
+  const std::string two_squares =
+      R"({"type":"MultiPolygon","coordinates":[[[[114.1,22.3],[114.11,22.3],[114.11,22.31],[114.1,22.31],[114.1,22.3]]],)"
+      R"([[[114.2,22.3],[114.21,22.3],[114.21,22.31],[114.2,22.31],[114.2,22.3]]]]})";
+  const std::string unclosed =
+      R"({"type":"Polygon","coordinates":[[[114.1,22.3],[114.2,22.3],[114.2,22.4],[114.1,22.4]]]})";
+  const std::string text_coordinate =
+      R"({"type":"Polygon","coordinates":[[["114.1",22.3],[114.2,22.3],[114.2,22.4],[114.1,22.3]]]})";
+  const AreaLayer layer = read_or_fail(read_text(collection({
+      feature(R"({"code":"H"})", holed),
+      feature(R"({"code":"Z"})", holed_with_heights),
+      feature(R"({"code":"M"})", two_squares),
+      feature(R"({"code":"U"})", unclosed),
+      feature(R"({"code":"T"})", text_coordinate),
+  })));
+  ASSERT_EQ(layer.features.size(), 2u);
+  EXPECT_NEAR(layer.features[0].area_m2, 64 * 1.139e6, 0.64e6);  // 0.1° square less 0.06°
+  EXPECT_NEAR(layer.features[1].area_m2, 2 * 1.139e6, 0.01e6);
+  ASSERT_EQ(layer.report.size(), 3u);
+  EXPECT_EQ(layer.report[0].message(),
+            "feature 2 (Z): unreadable geometry: ParseException: Expected two coordinates found "
+            "more than two → skipped");
+  EXPECT_EQ(layer.report[1].message(),
+            "feature 4 (U): unreadable geometry: IllegalArgumentException: Points of LinearRing "
+            "do not form a closed linestring → skipped");
+  EXPECT_EQ(layer.report[2].feature, 5);
+  EXPECT_NE(layer.report[2].problem.find("type must be number"), std::string::npos)
+      << layer.report[2].problem;
+}
+
 TEST(AreaLayerReader, BrokenFilesAreRefusedSayingWhatToFix) {
   EXPECT_NE(refusal("{not json").find("upload.geojson: not JSON"), std::string::npos);
   EXPECT_EQ(refusal(R"({"type":"Feature"})"),
