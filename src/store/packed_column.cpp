@@ -99,15 +99,15 @@ void ColumnPacker::add(std::optional<double> real) {
   values_.append(bytes, sizeof bytes);
 }
 
-std::string ColumnPacker::take() {
-  std::string out(1, static_cast<char>(kind_));
-  put_varint(out, count_);
-  out.append(nulls_.begin(), nulls_.end());
-  out += values_;
+std::string_view ColumnPacker::finish() {
+  packed_.assign(1, static_cast<char>(kind_));
+  put_varint(packed_, count_);
+  packed_.append(nulls_.begin(), nulls_.end());
+  packed_ += values_;
   count_ = 0;
   nulls_.clear();
   values_.clear();
-  return out;
+  return packed_;
 }
 
 PackedColumn::PackedColumn(std::string bytes) : bytes_(std::move(bytes)) {

@@ -25,8 +25,9 @@ class ColumnPacker {
   void add(std::optional<std::string_view> text);
   void add(std::optional<std::int64_t> integer);
   void add(std::optional<double> real);
-  // The packed column; the packer is empty afterwards.
-  std::string take();
+  // The packed column, valid until the packer is used again; the packer starts a new column
+  // afterwards, keeping its buffers, so that packing block after block allocates nothing.
+  std::string_view finish();
 
  private:
   void add_null_bit(bool is_null);
@@ -34,7 +35,7 @@ class ColumnPacker {
   ColumnKind kind_;
   std::size_t count_ = 0;
   std::vector<unsigned char> nulls_;
-  std::string values_;
+  std::string values_, packed_;
 };
 
 // A packed column, read back. Throws std::invalid_argument on bytes ColumnPacker did not write.

@@ -31,9 +31,25 @@ std::optional<std::string_view> text_or_null(const std::optional<std::string>& t
   return text ? std::optional<std::string_view>(*text) : std::nullopt;
 }
 
-PackedBlock pack(std::span<const OccurrenceRow> rows) {
-  std::vector<ColumnPacker> columns;
-  for (const OccurrenceColumn& column : kOccurrenceColumns) columns.emplace_back(column.kind);
+// The packers of a block's columns, kept from block to block so that their buffers are.
+class BlockPacker {
+ public:
+  BlockPacker() {
+    for (const OccurrenceColumn& column : kOccurrenceColumns) columns_.emplace_back(column.kind);
+  }
+  ColumnPacker& operator[](std::size_t column) { return columns_[column]; }
+  // The block's columns, valid until the packer is used again.
+  PackedBlock finish() {
+    PackedBlock out;
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = columns_[i].finish();
+    return out;
+  }
+
+ private:
+  std::vector<ColumnPacker> columns_;
+};
+
+void pack(BlockPacker& columns, std::span<const OccurrenceRow> rows) {
   std::string date;
   for (const OccurrenceRow& row : rows) {
     const biodata::Occurrence& o = *row.occurrence;
@@ -55,9 +71,6 @@ PackedBlock pack(std::span<const OccurrenceRow> rows) {
     columns[13].add(integer(static_cast<int>(o.flags.bits())));
     columns[14].add(text_or_null(row.grid_cell));
   }
-  PackedBlock out;
-  for (std::size_t i = 0; i < out.size(); ++i) out[i] = columns[i].take();
-  return out;
 }
 
 // The import's page cache, for as long as it writes: the species summaries' upserts visit their
@@ -118,7 +131,8 @@ class SqliteSink final : public OccurrenceWriter::Sink {
     if (rows.empty()) return;
     auto records = static_cast<std::int64_t>(rows.size());
     std::int64_t first_id = writer_.take_ids(records);
-    std::int64_t block_id = writer_.add_block(dataset_id_, first_id, records, pack(rows));
+    pack(packer_, rows);
+    std::int64_t block_id = writer_.add_block(dataset_id_, first_id, records, packer_.finish());
     for (const OccurrenceRow& row : rows) keys_.add(row.occurrence->record_key);
     area_rows_.clear();
     for (std::size_t i = 0; i < rows.size(); ++i)
@@ -137,6 +151,7 @@ class SqliteSink final : public OccurrenceWriter::Sink {
   Transaction& tx_;
   std::int64_t dataset_id_;
   BlockStoreWriter writer_;
+  BlockPacker packer_;
   RecordKeys keys_;
   AreaRows area_rows_;
 };
@@ -187,9 +202,8 @@ std::int64_t BlockStoreWriter::add_block(std::int64_t dataset_id, std::int64_t f
 
 void BlockStoreWriter::add_area_rows(std::int64_t area_id, std::int64_t block_id,
                                      std::span<const std::int64_t> rows) {
-  ColumnPacker packer(ColumnKind::integer);
-  for (std::int64_t row : rows) packer.add(std::optional<std::int64_t>(row));
-  std::string packed = packer.take();
+  for (std::int64_t row : rows) rows_.add(std::optional<std::int64_t>(row));
+  std::string_view packed = rows_.finish();
   area_.bind(1, area_id);
   area_.bind(2, block_id);
   area_.bind_blob(3, packed);
@@ -250,9 +264,7 @@ namespace {
 // dataset, into blocks of contiguous ids of one dataset.
 class RowMover {
  public:
-  explicit RowMover(Transaction& tx) : writer_(tx) {
-    for (const OccurrenceColumn& column : kOccurrenceColumns) columns_.emplace_back(column.kind);
-  }
+  explicit RowMover(Transaction& tx) : writer_(tx) {}
 
   void add(const SqliteStatement& row) {
     std::int64_t id = row.column_int64(0), dataset_id = row.column_int64(1);
@@ -260,7 +272,7 @@ class RowMover {
         (dataset_id != dataset_id_ || id != first_id_ + records_ || records_ == kBlockRecords))
       flush();
     if (records_ == 0) first_id_ = id, dataset_id_ = dataset_id;
-    for (std::size_t c = 0; c < columns_.size(); ++c) {
+    for (std::size_t c = 0; c < kOccurrenceColumns.size(); ++c) {
       int at = static_cast<int>(c) + 2;
       bool null = row.column_is_null(at);
       switch (kOccurrenceColumns[c].kind) {
@@ -280,16 +292,14 @@ class RowMover {
 
   void flush() {
     if (records_ == 0) return;
-    PackedBlock packed;
-    for (std::size_t c = 0; c < packed.size(); ++c) packed[c] = columns_[c].take();
-    writer_.add_block(dataset_id_, first_id_, records_, packed);
+    writer_.add_block(dataset_id_, first_id_, records_, columns_.finish());
     records_ = 0;
   }
 
  private:
   static constexpr std::int64_t kBlockRecords = 10'000;  // an import's batch
   BlockStoreWriter writer_;
-  std::vector<ColumnPacker> columns_;
+  BlockPacker columns_;
   std::int64_t first_id_ = 0, dataset_id_ = 0, records_ = 0;
 };
 

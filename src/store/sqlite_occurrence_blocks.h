@@ -20,7 +20,7 @@
 namespace bsap::store {
 
 // A block's columns, packed (packed_column.h), in kOccurrenceColumns order.
-using PackedBlock = std::array<std::string, kOccurrenceColumns.size()>;
+using PackedBlock = std::array<std::string_view, kOccurrenceColumns.size()>;
 
 // Statements prepared once for the blocks of one import or migration.
 class BlockStoreWriter {
@@ -38,6 +38,7 @@ class BlockStoreWriter {
 
  private:
   SqliteStatement ids_, block_, column_, area_;
+  ColumnPacker rows_{ColumnKind::integer};
   std::mt19937_64 nonce_{std::random_device{}()};  // see packed_column_cache.h
 };
 

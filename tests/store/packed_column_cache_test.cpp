@@ -10,7 +10,7 @@ namespace {
 std::shared_ptr<const PackedColumn> column_of(std::int64_t value) {
   ColumnPacker packer(ColumnKind::integer);
   packer.add(std::optional<std::int64_t>(value));
-  return std::make_shared<const PackedColumn>(packer.take());
+  return std::make_shared<const PackedColumn>(std::string(packer.finish()));
 }
 
 TEST(PackedColumnCache, FindsAColumnUnderItsOwnKeyOnly) {

@@ -24,7 +24,7 @@ TEST(PackedColumn, TextComesBackWithItsNullsWhateverItHolds) {
   packer.add(std::optional<std::string_view>(with_nul));
   const std::string long_text(300, 'x');  // a length of two varint bytes
   packer.add(std::optional<std::string_view>(long_text));
-  PackedColumn column(packer.take());
+  PackedColumn column(std::string(packer.finish()));
   ASSERT_EQ(column.kind(), ColumnKind::text);
   ASSERT_EQ(column.size(), 5u);
   EXPECT_EQ(column.text(0), "大埔滘\t自然護理區\n");
@@ -42,7 +42,7 @@ TEST(PackedColumn, IntegersComeBackAtTheirLimits) {
       0, -1, 1, 63, 64, -64, -65, kMin, kMax, nullopt, -9'007'199'254'740'993};
   ColumnPacker packer(ColumnKind::integer);
   for (const auto& value : values) packer.add(value);
-  PackedColumn column(packer.take());
+  PackedColumn column(std::string(packer.finish()));
   ASSERT_EQ(column.size(), values.size());
   for (std::size_t i = 0; i < values.size(); ++i) {
     EXPECT_EQ(column.is_null(i), !values[i]) << i;
@@ -62,7 +62,7 @@ TEST(PackedColumn, RealsComeBackBitForBit) {
                                                   0.1};
   ColumnPacker packer(ColumnKind::real);
   for (const auto& value : values) packer.add(value);
-  PackedColumn column(packer.take());
+  PackedColumn column(std::string(packer.finish()));
   ASSERT_EQ(column.size(), values.size());
   for (std::size_t i = 0; i < values.size(); ++i) {
     ASSERT_EQ(column.is_null(i), !values[i]) << i;
@@ -79,7 +79,7 @@ TEST(PackedColumn, NullsAtTheBitmapsByteBoundaries) {
     ColumnPacker packer(ColumnKind::integer);
     for (std::size_t i = 0; i < count; ++i)
       packer.add(i % 3 == 2 ? std::optional<std::int64_t>() : std::optional<std::int64_t>(i));
-    PackedColumn column(packer.take());
+    PackedColumn column(std::string(packer.finish()));
     ASSERT_EQ(column.size(), count);
     for (std::size_t i = 0; i < count; ++i) {
       EXPECT_EQ(column.is_null(i), i % 3 == 2) << count << " " << i;
@@ -90,12 +90,12 @@ TEST(PackedColumn, NullsAtTheBitmapsByteBoundaries) {
   }
 }
 
-TEST(PackedColumn, ThePackerIsEmptyAfterTake) {
+TEST(PackedColumn, ThePackerStartsANewColumnAfterFinish) {
   ColumnPacker packer(ColumnKind::integer);
   packer.add(std::optional<std::int64_t>(5));
-  packer.take();
+  packer.finish();
   packer.add(std::optional<std::int64_t>(7));
-  PackedColumn column(packer.take());
+  PackedColumn column(std::string(packer.finish()));
   ASSERT_EQ(column.size(), 1u);
   EXPECT_EQ(column.integer(0), 7);
 }
@@ -109,7 +109,7 @@ TEST(PackedColumn, AValueOfAnotherKindIsAProgrammingError) {
 TEST(PackedColumn, BytesItDidNotWriteAreRefused) {
   ColumnPacker packer(ColumnKind::text);
   packer.add(std::optional<std::string_view>("Cuora trifasciata"));
-  const std::string good = packer.take();
+  const std::string good(packer.finish());
   ASSERT_NO_THROW(PackedColumn{good});
   const std::vector<std::string> bad{
       "",                               // no kind
