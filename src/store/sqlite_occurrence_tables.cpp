@@ -1,7 +1,5 @@
 #include "store/sqlite_occurrence_tables.h"
 
-#include <soci/sqlite3/soci-sqlite3.h>  // declares SQLite's API in namespace sqlite_api
-
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -14,6 +12,7 @@
 
 #include "store/occurrence_columns.h"
 #include "store/packed_column_cache.h"
+#include "store/sqlite_module.h"
 #include "store/store.h"
 
 namespace bsap::store {
@@ -21,7 +20,6 @@ namespace {
 
 namespace sa = sqlite_api;
 
-const sa::sqlite3_destructor_type kCopyText = reinterpret_cast<sa::sqlite3_destructor_type>(-1);
 
 // A statement of the module's own on the connection, prepared once and reset after each use.
 class Statement {
@@ -517,53 +515,40 @@ int areas_rowid(sa::sqlite3_vtab_cursor* cursor, sa::sqlite3_int64* rowid) {
   return SQLITE_OK;
 }
 
-sa::sqlite3_module read_only_module() {
-  sa::sqlite3_module module{};
-  module.iVersion = 1;
-  module.xDisconnect = disconnect;
-  module.xDestroy = disconnect;  // the block tables stay; migration 17 owns them
-  return module;
-}
+// Dropping a table leaves the block tables, which migration 17 owns.
+const sa::sqlite3_module kOccurrencesModule = make_module({
+    .create = occurrences_connect,
+    .connect = occurrences_connect,
+    .best_index = occurrences_best_index,
+    .disconnect = disconnect,
+    .open = occurrences_open,
+    .close = occurrences_close,
+    .filter = occurrences_filter,
+    .next = occurrences_next,
+    .eof = occurrences_eof,
+    .column = occurrences_column,
+    .rowid = occurrences_rowid,
+});
 
-const sa::sqlite3_module& occurrences_module() {
-  static const sa::sqlite3_module module = [] {
-    sa::sqlite3_module m = read_only_module();
-    m.xCreate = m.xConnect = occurrences_connect;
-    m.xBestIndex = occurrences_best_index;
-    m.xOpen = occurrences_open;
-    m.xClose = occurrences_close;
-    m.xFilter = occurrences_filter;
-    m.xNext = occurrences_next;
-    m.xEof = occurrences_eof;
-    m.xColumn = occurrences_column;
-    m.xRowid = occurrences_rowid;
-    return m;
-  }();
-  return module;
-}
-
-const sa::sqlite3_module& areas_module() {
-  static const sa::sqlite3_module module = [] {
-    sa::sqlite3_module m = read_only_module();
-    m.xCreate = m.xConnect = areas_connect;
-    m.xBestIndex = areas_best_index;
-    m.xOpen = areas_open;
-    m.xClose = areas_close;
-    m.xFilter = areas_filter;
-    m.xNext = areas_next;
-    m.xEof = areas_eof;
-    m.xColumn = areas_column;
-    m.xRowid = areas_rowid;
-    return m;
-  }();
-  return module;
-}
+const sa::sqlite3_module kAreasModule = make_module({
+    .create = areas_connect,
+    .connect = areas_connect,
+    .best_index = areas_best_index,
+    .disconnect = disconnect,
+    .open = areas_open,
+    .close = areas_close,
+    .filter = areas_filter,
+    .next = areas_next,
+    .eof = areas_eof,
+    .column = areas_column,
+    .rowid = areas_rowid,
+});
 
 }  // namespace
 
 void register_occurrence_tables(sa::sqlite3* db) {
-  for (auto [name, module] : {std::pair("bsap_occurrences", &occurrences_module()),
-                              std::pair("bsap_occurrence_areas", &areas_module())})
+  for (auto [name, module] : {std::pair("bsap_occurrences", &kOccurrencesModule),
+                              std::pair("bsap_occurrence_areas", &kAreasModule)})
     if (sa::sqlite3_create_module(db, name, module, nullptr) != SQLITE_OK)
       throw StoreError(std::string("registering the hub's record tables: ") +
                        sa::sqlite3_errmsg(db));

@@ -1,9 +1,8 @@
 #include "store/sqlite_row_source.h"
 
-#include <soci/sqlite3/soci-sqlite3.h>  // declares SQLite's API in namespace sqlite_api
-
 #include <string>
 
+#include "store/sqlite_module.h"
 #include "store/store.h"
 
 namespace bsap::store {
@@ -11,7 +10,6 @@ namespace {
 
 namespace sa = sqlite_api;
 
-const sa::sqlite3_destructor_type kCopyText = reinterpret_cast<sa::sqlite3_destructor_type>(-1);
 // The hidden column the rows are passed in, after c0 … c4.
 constexpr int kSourceColumn = RowSource::kColumns;
 
@@ -98,29 +96,25 @@ int rowid(sa::sqlite3_vtab_cursor* cursor, sa::sqlite3_int64* out) {
   return SQLITE_OK;
 }
 
-const sa::sqlite3_module& module() {
-  static const sa::sqlite3_module m = [] {
-    sa::sqlite3_module out{};
-    out.iVersion = 1;
-    out.xConnect = connect;  // no xCreate: eponymous only, as a table-valued function
-    out.xBestIndex = best_index;
-    out.xDisconnect = disconnect;
-    out.xOpen = open;
-    out.xClose = close;
-    out.xFilter = filter;
-    out.xNext = next;
-    out.xEof = eof;
-    out.xColumn = column;
-    out.xRowid = rowid;
-    return out;
-  }();
-  return m;
-}
+// No create: eponymous only, used as a table-valued function.
+const sa::sqlite3_module kModule = make_module({
+    .create = nullptr,
+    .connect = connect,
+    .best_index = best_index,
+    .disconnect = disconnect,
+    .open = open,
+    .close = close,
+    .filter = filter,
+    .next = next,
+    .eof = eof,
+    .column = column,
+    .rowid = rowid,
+});
 
 }  // namespace
 
 void register_row_source(sa::sqlite3* db) {
-  if (sa::sqlite3_create_module(db, "bsap_rows", &module(), nullptr) != SQLITE_OK)
+  if (sa::sqlite3_create_module(db, "bsap_rows", &kModule, nullptr) != SQLITE_OK)
     throw StoreError(std::string("registering bsap_rows: ") + sa::sqlite3_errmsg(db));
 }
 

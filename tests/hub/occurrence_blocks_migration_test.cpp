@@ -62,18 +62,7 @@ std::vector<std::string> lines(Store& store, std::string_view query) {
 // (4-6 were dataset 2's before its re-import gave it 9-10), and 11-12 removed since.
 void build_version_16(Store& store) {
   in_transaction(store, [&](Transaction& tx) {
-    tx.sql() << "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT "
-                "NULL, applied_at TEXT NOT NULL)";
-    for (const Migration& migration : migrations()) {
-      if (migration.version > 16) break;
-      for (const std::string& statement : migration_statements(migration, tx.backend()))
-        tx.sql() << statement;
-      if (migration.fill) migration.fill(tx);
-      const std::string name(migration.name);
-      tx.sql() << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, "
-                  "'2026-11-01T00:00:00.000Z')",
-          soci::use(migration.version), soci::use(name);
-    }
+    testing::apply_migrations_up_to(tx, 16);
     auto& sql = tx.sql();
     sql << "INSERT INTO bio_datasets (dataset_key, title, source, imported_at, imported_by, "
            "records_read, records_loaded, report_json) VALUES ('a', 'A', 'a.zip', '2026-11-01', "

@@ -74,17 +74,7 @@ struct Version3Database {
 
   explicit Version3Database(Store& store) {
     in_transaction(store, [&](Transaction& tx) {
-      tx.sql() << "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT "
-                  "NULL, applied_at TEXT NOT NULL)";
-      for (const Migration& migration : migrations()) {
-        if (migration.version > 3) break;
-        for (const std::string& statement : migration_statements(migration, tx.backend()))
-          tx.sql() << statement;
-        const std::string name(migration.name);
-        tx.sql() << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:version, "
-                    ":name, '2026-01-01T00:00:00.000Z')",
-            soci::use(migration.version), soci::use(name);
-      }
+      apply_migrations_up_to(tx, 3);
       fill(tx.sql());
     });
   }

@@ -10,6 +10,7 @@
 #include <random>
 #include <stdexcept>
 
+#include "store/migrations.h"
 #include "store/postgres_store.h"
 #include "store/user_repo.h"
 
@@ -107,6 +108,21 @@ std::int64_t StoreTest::count_rows(const std::string& table) {
 
 std::string backend_name(const ::testing::TestParamInfo<Backend>& info) {
   return info.param == Backend::sqlite ? "sqlite" : "postgres";
+}
+
+void apply_migrations_up_to(Transaction& tx, int version) {
+  tx.sql() << "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+              "applied_at TEXT NOT NULL)";
+  for (const Migration& migration : migrations()) {
+    if (migration.version > version) break;
+    for (const std::string& statement : migration_statements(migration, tx.backend()))
+      tx.sql() << statement;
+    if (migration.fill) migration.fill(tx);
+    const std::string name(migration.name);
+    tx.sql() << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:version, "
+                ":name, '2026-01-01T00:00:00.000Z')",
+        soci::use(migration.version), soci::use(name);
+  }
 }
 
 }  // namespace bsap::store::testing

@@ -51,4 +51,8 @@ class StoreTest : public ::testing::TestWithParam<Backend> {
 
 std::string backend_name(const ::testing::TestParamInfo<Backend>& info);
 
+// Applies migrations 1 to `version` to an empty database as Store::migrate does (statements,
+// fill, the schema_migrations record), for tests of a database as an older bsap left it.
+void apply_migrations_up_to(Transaction& tx, int version);
+
 }  // namespace bsap::store::testing
