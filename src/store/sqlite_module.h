@@ -26,6 +26,19 @@ struct ReadOnlyModule {
   int (*rowid)(Cursor*, sqlite_api::sqlite3_int64*);
 };
 
+// A module's cursors are objects of a class derived from sqlite3_vtab_cursor.
+template <typename Cursor>
+int open_cursor(sqlite_api::sqlite3_vtab*, sqlite_api::sqlite3_vtab_cursor** out) {
+  *out = new Cursor();
+  return SQLITE_OK;
+}
+
+template <typename Cursor>
+int close_cursor(sqlite_api::sqlite3_vtab_cursor* cursor) {
+  delete static_cast<Cursor*>(cursor);
+  return SQLITE_OK;
+}
+
 // No xUpdate: the table cannot be written. Dropping one disconnects it and removes nothing.
 inline sqlite_api::sqlite3_module make_module(const ReadOnlyModule& f) {
   sqlite_api::sqlite3_module m{};

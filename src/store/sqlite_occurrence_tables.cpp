@@ -20,7 +20,6 @@ namespace {
 
 namespace sa = sqlite_api;
 
-
 // A statement of the module's own on the connection, prepared once and reset after each use.
 class Statement {
  public:
@@ -336,16 +335,6 @@ int occurrences_best_index(sa::sqlite3_vtab*, sa::sqlite3_index_info* info) {
   return SQLITE_OK;
 }
 
-int occurrences_open(sa::sqlite3_vtab*, sa::sqlite3_vtab_cursor** out) {
-  *out = new OccurrenceCursor();
-  return SQLITE_OK;
-}
-
-int occurrences_close(sa::sqlite3_vtab_cursor* cursor) {
-  delete static_cast<OccurrenceCursor*>(cursor);
-  return SQLITE_OK;
-}
-
 int occurrences_filter(sa::sqlite3_vtab_cursor* cursor, int plan, const char*, int argc,
                        sa::sqlite3_value** argv) {
   auto* c = static_cast<OccurrenceCursor*>(cursor);
@@ -476,16 +465,6 @@ int areas_best_index(sa::sqlite3_vtab*, sa::sqlite3_index_info* info) {
   return SQLITE_OK;
 }
 
-int areas_open(sa::sqlite3_vtab*, sa::sqlite3_vtab_cursor** out) {
-  *out = new AreaCursor();
-  return SQLITE_OK;
-}
-
-int areas_close(sa::sqlite3_vtab_cursor* cursor) {
-  delete static_cast<AreaCursor*>(cursor);
-  return SQLITE_OK;
-}
-
 int areas_filter(sa::sqlite3_vtab_cursor* cursor, int plan, const char*, int argc,
                  sa::sqlite3_value** argv) {
   auto* c = static_cast<AreaCursor*>(cursor);
@@ -521,8 +500,8 @@ const sa::sqlite3_module kOccurrencesModule = make_module({
     .connect = occurrences_connect,
     .best_index = occurrences_best_index,
     .disconnect = disconnect,
-    .open = occurrences_open,
-    .close = occurrences_close,
+    .open = open_cursor<OccurrenceCursor>,
+    .close = close_cursor<OccurrenceCursor>,
     .filter = occurrences_filter,
     .next = occurrences_next,
     .eof = occurrences_eof,
@@ -535,8 +514,8 @@ const sa::sqlite3_module kAreasModule = make_module({
     .connect = areas_connect,
     .best_index = areas_best_index,
     .disconnect = disconnect,
-    .open = areas_open,
-    .close = areas_close,
+    .open = open_cursor<AreaCursor>,
+    .close = close_cursor<AreaCursor>,
     .filter = areas_filter,
     .next = areas_next,
     .eof = areas_eof,

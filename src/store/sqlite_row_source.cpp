@@ -47,16 +47,6 @@ int best_index(sa::sqlite3_vtab*, sa::sqlite3_index_info* info) {
   return SQLITE_CONSTRAINT;
 }
 
-int open(sa::sqlite3_vtab*, sa::sqlite3_vtab_cursor** out) {
-  *out = new Cursor();
-  return SQLITE_OK;
-}
-
-int close(sa::sqlite3_vtab_cursor* cursor) {
-  delete static_cast<Cursor*>(cursor);
-  return SQLITE_OK;
-}
-
 int filter(sa::sqlite3_vtab_cursor* cursor, int, const char*, int argc, sa::sqlite3_value** argv) {
   auto* c = static_cast<Cursor*>(cursor);
   c->rows = argc == 1
@@ -102,8 +92,8 @@ const sa::sqlite3_module kModule = make_module({
     .connect = connect,
     .best_index = best_index,
     .disconnect = disconnect,
-    .open = open,
-    .close = close,
+    .open = open_cursor<Cursor>,
+    .close = close_cursor<Cursor>,
     .filter = filter,
     .next = next,
     .eof = eof,
