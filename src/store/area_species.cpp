@@ -119,22 +119,35 @@ void sort_by_scientific_name(std::vector<AreaSpecies>& species) {
   species = std::move(sorted);
 }
 
-std::string pack_area_species(std::span<const AreaSpecies> species) {
-  std::string out = std::to_string(species.size()) + "\n";
-  for (const AreaSpecies& s : species) {
-    out += std::to_string(s.taxon_id) + '\t' + std::to_string(s.records) + '\t' +
-           std::to_string(s.sensitivity) + '\t';
-    for (std::string_view text :
-         {std::string_view(s.scientific_name), std::string_view(s.name_zh),
-          std::string_view(s.name_en), std::string_view(s.iucn_category),
-          std::string_view(s.establishment), std::string_view(s.first_date)}) {
-      put_text(out, text);
-      out += '\t';
-    }
-    put_text(out, s.last_date);
-    out += '\n';
+void AreaSpeciesPacker::add(const AreaSpeciesFields& s) {
+  ++count_;
+  for (std::int64_t number : {s.taxon_id, s.records, std::int64_t{s.sensitivity}}) {
+    char digits[24];
+    lines_.append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr);
+    lines_ += '\t';
   }
+  for (std::string_view text :
+       {s.scientific_name, s.name_zh, s.name_en, s.iucn_category, s.establishment, s.first_date}) {
+    put_text(lines_, text);
+    lines_ += '\t';
+  }
+  put_text(lines_, s.last_date);
+  lines_ += '\n';
+}
+
+std::string AreaSpeciesPacker::finish() {
+  std::string out = std::to_string(count_) + "\n" + lines_;
+  lines_.clear();
+  count_ = 0;
   return out;
+}
+
+std::string pack_area_species(std::span<const AreaSpecies> species) {
+  AreaSpeciesPacker packer;
+  for (const AreaSpecies& s : species)
+    packer.add({s.taxon_id, s.records, s.sensitivity, s.scientific_name, s.name_zh, s.name_en,
+                s.iucn_category, s.establishment, s.first_date, s.last_date});
+  return packer.finish();
 }
 
 std::vector<AreaSpecies> unpack_area_species(std::string_view packed) {

@@ -14,25 +14,6 @@ constexpr std::string_view kAreaTaxa =
     "SELECT taxon_id, scientific_name, name_zh, name_en, iucn_category, establishment, "
     "sensitivity, records, first_date, last_date FROM bio_area_taxa WHERE area_id = :a";
 
-// SQLite: its own statement, since SOCI's fetch cost 4 µs a row (decision 0013 §2).
-void read_area_taxa_sqlite(Transaction& tx, std::int64_t area_id, std::vector<AreaSpecies>& out) {
-  SqliteStatement st(tx, kAreaTaxa, "reading an area's species");
-  st.bind(1, area_id);
-  while (st.next_row()) {
-    AreaSpecies& row = out.emplace_back();
-    row.taxon_id = st.column_int64(0);
-    row.scientific_name = st.column_text(1);
-    row.name_zh = st.column_text(2);
-    row.name_en = st.column_text(3);
-    row.iucn_category = st.column_text(4);
-    row.establishment = st.column_text(5);
-    row.sensitivity = static_cast<int>(st.column_int64(6));
-    row.records = st.column_int64(7);
-    row.first_date = st.column_text(8);  // "" when NULL
-    row.last_date = st.column_text(9);
-  }
-}
-
 void read_area_taxa_soci(Transaction& tx, std::int64_t area_id, std::vector<AreaSpecies>& out) {
   AreaSpecies row;
   long long taxon = 0, records = 0;
@@ -51,12 +32,10 @@ void read_area_taxa_soci(Transaction& tx, std::int64_t area_id, std::vector<Area
   }
 }
 
+// PostgreSQL: sorted here, whatever the database's collation.
 std::vector<AreaSpecies> area_taxa_by_name(Transaction& tx, std::int64_t area_id) {
   std::vector<AreaSpecies> rows;
-  if (tx.backend() == Backend::sqlite)
-    read_area_taxa_sqlite(tx, area_id, rows);
-  else
-    read_area_taxa_soci(tx, area_id, rows);
+  read_area_taxa_soci(tx, area_id, rows);
   sort_by_scientific_name(rows);
   return rows;
 }
@@ -94,7 +73,40 @@ std::vector<AreaSpecies> area_species(Transaction& tx, std::int64_t area_id) {
   return unpack_area_species(packed);
 }
 
+namespace {
+
+// SQLite: each list packed straight from its rows in name order (SQLite's BINARY collation is
+// byte order, sort_by_scientific_name's), with no copy of them.
+void pack_lists_sqlite(Transaction& tx, std::span<const std::int64_t> area_ids) {
+  SqliteStatement rows(tx, std::string(kAreaTaxa) + " ORDER BY scientific_name, taxon_id",
+                       "reading an area's species");
+  SqliteStatement remove(tx, "DELETE FROM bio_area_species_lists WHERE area_id = ?",
+                         "packing an area's species list");
+  SqliteStatement insert(tx, "INSERT INTO bio_area_species_lists (area_id, species) VALUES (?, ?)",
+                         "packing an area's species list");
+  AreaSpeciesPacker packer;
+  for (std::int64_t id : area_ids) {
+    remove.bind(1, id);
+    remove.run();
+    rows.bind(1, id);
+    while (rows.next_row())
+      packer.add({rows.column_int64(0), rows.column_int64(7),
+                  static_cast<int>(rows.column_int64(6)), rows.column_text(1), rows.column_text(2),
+                  rows.column_text(3), rows.column_text(4), rows.column_text(5),
+                  rows.column_text(8), rows.column_text(9)});
+    bool empty = packer.count() == 0;
+    std::string packed = packer.finish();
+    if (empty) continue;
+    insert.bind(1, id);
+    insert.bind(2, std::string_view(packed));
+    insert.run();
+  }
+}
+
+}  // namespace
+
 void rebuild_area_species_lists(Transaction& tx, std::span<const std::int64_t> area_ids) {
+  if (tx.backend() == Backend::sqlite) return pack_lists_sqlite(tx, area_ids);
   long long area = 0;
   std::string packed;
   soci::statement remove = (tx.sql().prepare << "DELETE FROM bio_area_species_lists WHERE "
