@@ -45,19 +45,31 @@ class OccurrenceInterpreter {
  public:
   OccurrenceInterpreter(const TableDescriptor& table, const InterpretationContext& context);
   Occurrence interpret(const Record& record);
+  // The same into `out`, every field set again: an import reuses its records' strings.
+  void interpret(const Record& record, Occurrence& out);
 
  private:
+  // Finds a name by its text without copying it into a std::string.
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view name) const noexcept {
+      return std::hash<std::string_view>{}(name);
+    }
+  };
+
   std::string_view term(const Record& record, int slot) const;
   TaxonMatch match_name(std::string_view scientific_name);
 
   const InterpretationContext& context_;
   std::vector<std::optional<std::size_t>> positions_;  // one per term the interpreter reads
-  std::unordered_map<std::string, TaxonMatch> matched_;
+  std::unordered_map<std::string, TaxonMatch, NameHash, std::equal_to<>> matched_;
 };
 
 // The Darwin Core basisOfRecord term that `text` spells ("HUMAN_OBSERVATION", "human
 // observation" -> "HumanObservation"), or none.
 std::optional<std::string> basis_of_record_term(std::string_view text);
+// The same, as a view of the vocabulary's own spelling.
+std::optional<std::string_view> basis_of_record_term_view(std::string_view text);
 
 // individualCount: a whole number of zero or more ("3", "3.0"); none when not one.
 std::optional<std::int64_t> parse_individual_count(std::string_view text);
