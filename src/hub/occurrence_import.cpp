@@ -1,18 +1,21 @@
 #include "hub/occurrence_import.h"
 
 #include <array>
+#include <bit>
 #include <chrono>
 #include <exception>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <thread>
-#include <unordered_set>
 
 #include "biodata/archive_reader.h"
 #include "biodata/occurrence_interpretation.h"
 #include "core/bounded_queue.h"
 #include "hub/home_region.h"
 #include "hub/occurrence_placer.h"
+#include "hub/record_key_set.h"
 #include "store/bio_area_repo.h"
 #include "store/bio_occurrence_repo.h"
 #include "store/bio_taxon_repo.h"
@@ -74,12 +77,18 @@ struct Pipeline {
   }
 };
 
-// Records read, interpreted and placed, on their way to the store. rows[i].occurrence points
-// into occurrences, whose buffer moves with the batch.
-struct PlacedBatch {
-  std::vector<biodata::Occurrence> occurrences;
-  std::vector<store::OccurrenceRow> rows;
+// Records on their way through the import: read, interpreted, placed, written, then reused for
+// later records, so that their strings and vectors are allocated once an import rather than once
+// a record. rows[i].occurrence points into occurrences.
+struct Batch {
+  std::vector<biodata::CoreRecord> records;      // the first `read` of them hold this batch's
+  std::vector<biodata::Occurrence> occurrences;  // one per record read
+  std::vector<store::OccurrenceRow> rows;        // the first `loaded` of them are to be written
+  std::size_t read = 0, loaded = 0;
+
+  std::span<const store::OccurrenceRow> loaded_rows() const { return {rows.data(), loaded}; }
 };
+using BatchPtr = std::unique_ptr<Batch>;
 
 // What the reading thread found besides its batches.
 struct Production {
@@ -87,71 +96,112 @@ struct Production {
   store::SpeciesTally tally;  // what the records add to the species summaries
   // A record whose key (its occurrenceID, else its values) an earlier row of the archive had is
   // skipped: a dataset holds a record once, and the first row is the one loaded.
-  std::unordered_set<std::string> record_keys;
+  RecordKeySet record_keys;
   biodata::RowFaultLog repeated_keys;
   double read_ms = 0, validate_ms = 0, join_ms = 0;
   std::exception_ptr failure;  // an exception that stopped it
 };
 
-// Batches queued between the two threads: enough that neither waits on the other's hiccups, few
-// enough that memory stays bounded (a batch of 10,000 records is a few megabytes).
-constexpr std::size_t kQueuedBatches = 4;
+// Batches in use at once: one being read, one being written and the rest queued between, enough
+// that neither thread waits on the other's hiccups, few enough that memory stays bounded (a batch
+// of 10,000 records is a few megabytes).
+constexpr std::size_t kBatches = 6;
+
+// The queues between the threads: batches to write, and batches written, to be read into again.
+struct Queues {
+  BoundedQueue<BatchPtr> placed{kBatches};
+  BoundedQueue<BatchPtr> spare{kBatches};
+
+  Queues() {
+    for (std::size_t i = 0; i < kBatches; ++i) spare.push(std::make_unique<Batch>());
+  }
+  void cancel() {
+    placed.cancel();
+    spare.cancel();
+  }
+};
+
+// Reads up to kBatch records into the batch; false when the archive has ended (or failed).
+bool read_batch(biodata::ArchiveReader& reader, Batch& batch) {
+  if (batch.records.size() < kBatch) batch.records.resize(kBatch);
+  batch.read = 0;
+  while (batch.read < kBatch)
+    if (!reader.next(batch.records[batch.read]))
+      return false;
+    else
+      ++batch.read;
+  return true;
+}
+
+void interpret_batch(biodata::OccurrenceInterpreter& interpreter, Batch& batch) {
+  if (batch.occurrences.size() < batch.read) batch.occurrences.resize(batch.read);
+  for (std::size_t i = 0; i < batch.read; ++i)
+    interpreter.interpret(batch.records[i].core, batch.occurrences[i]);
+}
+
+// Leaves out the records whose key an earlier row had, counts the flags of the rest and places
+// them.
+void load_batch(OccurrencePlacer& placer, Batch& batch, Production& out) {
+  if (batch.rows.size() < batch.read) batch.rows.resize(batch.read);
+  batch.loaded = 0;
+  Placement placement;
+  for (std::size_t i = 0; i < batch.read; ++i) {
+    const biodata::Occurrence& occurrence = batch.occurrences[i];
+    if (!out.record_keys.insert(occurrence.record_key)) {
+      out.repeated_keys.add({batch.records[i].core.line, biodata::RowDisposition::skipped,
+                             "the record key \"" + occurrence.record_key +
+                                 "\" (its occurrenceID, else its values) repeats an earlier "
+                                 "row's; only the first row is loaded"});
+      continue;
+    }
+    for (auto bits = occurrence.flags.bits(); bits != 0; bits &= bits - 1)
+      ++out.flag_counts[static_cast<std::size_t>(std::countr_zero(bits))];
+    store::OccurrenceRow& row = batch.rows[batch.loaded++];
+    row.occurrence = &occurrence;
+    placer.place(occurrence, placement);
+    row.grid_cell.swap(placement.grid_cell);
+    row.area_ids.swap(placement.area_ids);
+  }
+}
 
 // The reading thread: reads, interprets and places the archive's records batch by batch until
-// the archive ends, a read fails (reader.error()), or the writer cancels the queue. It always
-// closes the queue, so the writer never waits for a batch that will not come.
+// the archive ends, a read fails (reader.error()), or the writer cancels the queues. It always
+// closes the queue of placed batches, so the writer never waits for a batch that will not come.
 void produce(biodata::ArchiveReader& reader, biodata::OccurrenceInterpreter& interpreter,
-             OccurrencePlacer& placer, BoundedQueue<PlacedBatch>& queue, Production& out) {
+             OccurrencePlacer& placer, Queues& queues, Production& out) {
   try {
-    PlacedBatch batch;
-    auto send = [&] {
-      for (std::size_t i = 0; i < batch.rows.size(); ++i)
-        batch.rows[i].occurrence = &batch.occurrences[i];
-      store::tally_rows(out.tally, batch.rows);
-      bool taken = queue.push(std::move(batch));
-      batch = PlacedBatch{};
-      batch.occurrences.reserve(kBatch);
-      batch.rows.reserve(kBatch);
-      return taken;
-    };
-    batch.occurrences.reserve(kBatch);
-    batch.rows.reserve(kBatch);
-    biodata::CoreRecord record;
-    while (timed(out.read_ms, [&] { return reader.next(record); })) {
-      biodata::Occurrence interpreted =
-          timed(out.validate_ms, [&] { return interpreter.interpret(record.core); });
-      if (!out.record_keys.insert(interpreted.record_key).second) {
-        out.repeated_keys.add({record.core.line, biodata::RowDisposition::skipped,
-                               "the record key \"" + interpreted.record_key +
-                                   "\" (its occurrenceID, else its values) repeats an earlier "
-                                   "row's; only the first row is loaded"});
-        continue;
+    bool more = true;
+    while (more) {
+      std::optional<BatchPtr> batch = queues.spare.pop();
+      if (!batch) break;
+      Batch& b = **batch;
+      more = timed(out.read_ms, [&] { return read_batch(reader, b); });
+      timed(out.validate_ms, [&] { interpret_batch(interpreter, b); });
+      timed(out.join_ms, [&] {
+        load_batch(placer, b, out);
+        store::tally_rows(out.tally, b.loaded_rows());
+      });
+      if (b.loaded == 0) {
+        queues.spare.push(std::move(*batch));  // nothing to write: straight back to be read into
+      } else if (!queues.placed.push(std::move(*batch))) {
+        break;
       }
-      batch.occurrences.push_back(std::move(interpreted));
-      const biodata::Occurrence& occurrence = batch.occurrences.back();
-      for (biodata::OccurrenceFlag flag : biodata::all_flags())
-        if (occurrence.flags.has(flag)) ++out.flag_counts[static_cast<std::size_t>(flag)];
-      Placement placement = timed(out.join_ms, [&] { return placer.place(occurrence); });
-      batch.rows.push_back(
-          {nullptr, std::move(placement.grid_cell), std::move(placement.area_ids)});
-      if (batch.rows.size() == kBatch && !send()) break;
     }
-    if (!batch.rows.empty()) send();
   } catch (...) {
     out.failure = std::current_exception();
   }
-  queue.close();
+  queues.placed.close();
 }
 
 // Runs produce() on a thread of its own for as long as it lives: when the writer leaves early
-// (an exception from the store), the queue is cancelled and the thread joined before the
+// (an exception from the store), the queues are cancelled and the thread joined before the
 // transaction's rollback, so no thread outlives the import.
 class ReadingThread {
  public:
   ReadingThread(biodata::ArchiveReader& reader, biodata::OccurrenceInterpreter& interpreter,
-                OccurrencePlacer& placer, BoundedQueue<PlacedBatch>& queue, Production& out)
-      : queue_(queue), thread_([&reader, &interpreter, &placer, &queue, &out] {
-          produce(reader, interpreter, placer, queue, out);
+                OccurrencePlacer& placer, Queues& queues, Production& out)
+      : queues_(queues), thread_([&reader, &interpreter, &placer, &queues, &out] {
+          produce(reader, interpreter, placer, queues, out);
         }) {}
   ~ReadingThread() { join(); }
   ReadingThread(const ReadingThread&) = delete;
@@ -159,12 +209,12 @@ class ReadingThread {
 
   void join() {
     if (!thread_.joinable()) return;
-    queue_.cancel();  // after the last batch a no-op; before it, it stops the reader
+    queues_.cancel();  // after the last batch a no-op; before it, it stops the reader
     thread_.join();
   }
 
  private:
-  BoundedQueue<PlacedBatch>& queue_;
+  Queues& queues_;
   std::thread thread_;
 };
 
@@ -206,12 +256,13 @@ std::variant<ImportSummary, biodata::ArchiveError> import_occurrences(
     store::in_transaction(store, [&](store::Transaction& tx) {
       std::int64_t dataset_id = store::begin_dataset_import(tx, dataset);
       store::OccurrenceWriter writer(tx, dataset_id);
-      BoundedQueue<PlacedBatch> queue(kQueuedBatches);
-      ReadingThread reading(reader, interpreter, pipeline.placer, queue, production);
-      while (std::optional<PlacedBatch> batch = queue.pop()) {
-        timed(summary.timings.persist_ms, [&] { writer.write(batch->rows); });
-        summary.records_loaded += batch->rows.size();
+      Queues queues;
+      ReadingThread reading(reader, interpreter, pipeline.placer, queues, production);
+      while (std::optional<BatchPtr> batch = queues.placed.pop()) {
+        timed(summary.timings.persist_ms, [&] { writer.write((*batch)->loaded_rows()); });
+        summary.records_loaded += (*batch)->loaded;
         if (options.progress) options.progress(summary.records_loaded);
+        queues.spare.push(std::move(*batch));
       }
       reading.join();
       if (production.failure) std::rethrow_exception(production.failure);
