@@ -83,32 +83,40 @@ struct Pipeline {
 struct Batch {
   std::vector<biodata::CoreRecord> records;      // the first `read` of them hold this batch's
   std::vector<biodata::Occurrence> occurrences;  // one per record read
-  std::vector<store::OccurrenceRow> rows;        // the first `loaded` of them are to be written
+  std::vector<std::size_t> repeated;       // the records whose key an earlier row had, ascending
+  std::vector<store::OccurrenceRow> rows;  // the first `loaded` of them are to be written
   std::size_t read = 0, loaded = 0;
 
   std::span<const store::OccurrenceRow> loaded_rows() const { return {rows.data(), loaded}; }
 };
 using BatchPtr = std::unique_ptr<Batch>;
 
-// What the reading thread found besides its batches.
+// What the reading side found besides its batches. Each field belongs to one of its two threads
+// until both are joined.
 struct Production {
-  std::array<std::size_t, biodata::kOccurrenceFlagCount> flag_counts{};
-  store::SpeciesTally tally;  // what the records add to the species summaries
+  // The reading thread's.
+  double read_ms = 0, validate_ms = 0;
   // A record whose key (its occurrenceID, else its values) an earlier row of the archive had is
   // skipped: a dataset holds a record once, and the first row is the one loaded.
   RecordKeySet record_keys;
   biodata::RowFaultLog repeated_keys;
-  double read_ms = 0, validate_ms = 0, join_ms = 0;
-  std::exception_ptr failure;  // an exception that stopped it
+  std::exception_ptr read_failure;  // an exception that stopped it
+  // The placing thread's.
+  std::array<std::size_t, biodata::kOccurrenceFlagCount> flag_counts{};
+  store::SpeciesTally tally;  // what the records add to the species summaries
+  double join_ms = 0;
+  std::exception_ptr place_failure;
 };
 
-// Batches in use at once: one being read, one being written and the rest queued between, enough
-// that neither thread waits on the other's hiccups, few enough that memory stays bounded (a batch
-// of 10,000 records is a few megabytes).
+// Batches in use at once: one being read, one placed, one written and the rest queued between,
+// enough that no thread waits on another's hiccups, few enough that memory stays bounded (a
+// batch of 10,000 records is a few megabytes).
 constexpr std::size_t kBatches = 6;
 
-// The queues between the threads: batches to write, and batches written, to be read into again.
+// The queues between the threads, in the order a batch goes round: read and interpreted, placed,
+// then written and back to be read into again.
 struct Queues {
+  BoundedQueue<BatchPtr> interpreted{kBatches};
   BoundedQueue<BatchPtr> placed{kBatches};
   BoundedQueue<BatchPtr> spare{kBatches};
 
@@ -116,6 +124,7 @@ struct Queues {
     for (std::size_t i = 0; i < kBatches; ++i) spare.push(std::make_unique<Batch>());
   }
   void cancel() {
+    interpreted.cancel();
     placed.cancel();
     spare.cancel();
   }
@@ -124,36 +133,40 @@ struct Queues {
 // Reads up to kBatch records into the batch; false when the archive has ended (or failed).
 bool read_batch(biodata::ArchiveReader& reader, Batch& batch) {
   if (batch.records.size() < kBatch) batch.records.resize(kBatch);
-  batch.read = 0;
-  while (batch.read < kBatch)
-    if (!reader.next(batch.records[batch.read]))
-      return false;
-    else
-      ++batch.read;
+  for (batch.read = 0; batch.read < kBatch; ++batch.read)
+    if (!reader.next(batch.records[batch.read])) return false;
   return true;
 }
 
-void interpret_batch(biodata::OccurrenceInterpreter& interpreter, Batch& batch) {
+// Interprets the records and finds those whose key an earlier row had.
+void interpret_batch(biodata::OccurrenceInterpreter& interpreter, Batch& batch, Production& out) {
   if (batch.occurrences.size() < batch.read) batch.occurrences.resize(batch.read);
-  for (std::size_t i = 0; i < batch.read; ++i)
-    interpreter.interpret(batch.records[i].core, batch.occurrences[i]);
+  batch.repeated.clear();
+  for (std::size_t i = 0; i < batch.read; ++i) {
+    biodata::Occurrence& occurrence = batch.occurrences[i];
+    interpreter.interpret(batch.records[i].core, occurrence);
+    if (out.record_keys.insert(occurrence.record_key)) continue;
+    batch.repeated.push_back(i);
+    out.repeated_keys.add({batch.records[i].core.line, biodata::RowDisposition::skipped,
+                           "the record key \"" + occurrence.record_key +
+                               "\" (its occurrenceID, else its values) repeats an earlier "
+                               "row's; only the first row is loaded"});
+  }
 }
 
-// Leaves out the records whose key an earlier row had, counts the flags of the rest and places
-// them.
-void load_batch(OccurrencePlacer& placer, Batch& batch, Production& out) {
+// Counts the flags of the records to be loaded (the repeated ones left out), places them and adds
+// them to the tally.
+void place_batch(OccurrencePlacer& placer, Batch& batch, Production& out) {
   if (batch.rows.size() < batch.read) batch.rows.resize(batch.read);
   batch.loaded = 0;
   Placement placement;
+  auto next_repeated = batch.repeated.begin();
   for (std::size_t i = 0; i < batch.read; ++i) {
-    const biodata::Occurrence& occurrence = batch.occurrences[i];
-    if (!out.record_keys.insert(occurrence.record_key)) {
-      out.repeated_keys.add({batch.records[i].core.line, biodata::RowDisposition::skipped,
-                             "the record key \"" + occurrence.record_key +
-                                 "\" (its occurrenceID, else its values) repeats an earlier "
-                                 "row's; only the first row is loaded"});
+    if (next_repeated != batch.repeated.end() && *next_repeated == i) {
+      ++next_repeated;
       continue;
     }
+    const biodata::Occurrence& occurrence = batch.occurrences[i];
     for (auto bits = occurrence.flags.bits(); bits != 0; bits &= bits - 1)
       ++out.flag_counts[static_cast<std::size_t>(std::countr_zero(bits))];
     store::OccurrenceRow& row = batch.rows[batch.loaded++];
@@ -162,68 +175,78 @@ void load_batch(OccurrencePlacer& placer, Batch& batch, Production& out) {
     row.grid_cell.swap(placement.grid_cell);
     row.area_ids.swap(placement.area_ids);
   }
+  store::tally_rows(out.tally, batch.loaded_rows());
 }
 
-// The reading thread: reads, interprets and places the archive's records batch by batch until
-// the archive ends, a read fails (reader.error()), or the writer cancels the queues. It always
-// closes the queue of placed batches, so the writer never waits for a batch that will not come.
-void produce(biodata::ArchiveReader& reader, biodata::OccurrenceInterpreter& interpreter,
-             OccurrencePlacer& placer, Queues& queues, Production& out) {
+// The reading thread: reads and interprets the archive's records batch by batch until the
+// archive ends, a read fails (reader.error()), or the queues are cancelled. It always closes the
+// queue of interpreted batches, so the placing thread never waits for a batch that will not come.
+void read_and_interpret(biodata::ArchiveReader& reader, biodata::OccurrenceInterpreter& interpreter,
+                        Queues& queues, Production& out) {
   try {
-    bool more = true;
-    while (more) {
+    for (bool more = true; more;) {
       std::optional<BatchPtr> batch = queues.spare.pop();
       if (!batch) break;
-      Batch& b = **batch;
-      more = timed(out.read_ms, [&] { return read_batch(reader, b); });
-      timed(out.validate_ms, [&] { interpret_batch(interpreter, b); });
-      timed(out.join_ms, [&] {
-        load_batch(placer, b, out);
-        store::tally_rows(out.tally, b.loaded_rows());
-      });
-      if (b.loaded == 0) {
-        queues.spare.push(std::move(*batch));  // nothing to write: straight back to be read into
-      } else if (!queues.placed.push(std::move(*batch))) {
-        break;
-      }
+      more = timed(out.read_ms, [&] { return read_batch(reader, **batch); });
+      timed(out.validate_ms, [&] { interpret_batch(interpreter, **batch, out); });
+      if (!queues.interpreted.push(std::move(*batch))) break;
     }
   } catch (...) {
-    out.failure = std::current_exception();
+    out.read_failure = std::current_exception();
+  }
+  queues.interpreted.close();
+}
+
+// The placing thread: places and tallies the interpreted batches, in the order read, and passes
+// them on to the writer; it closes the queue of placed batches once the interpreted ones end.
+void place_and_tally(OccurrencePlacer& placer, Queues& queues, Production& out) {
+  try {
+    while (std::optional<BatchPtr> batch = queues.interpreted.pop()) {
+      timed(out.join_ms, [&] { place_batch(placer, **batch, out); });
+      bool taken = (*batch)->loaded == 0 ? queues.spare.push(std::move(*batch))  // nothing to write
+                                         : queues.placed.push(std::move(*batch));
+      if (!taken) break;
+    }
+  } catch (...) {
+    out.place_failure = std::current_exception();
   }
   queues.placed.close();
 }
 
-// Runs produce() on a thread of its own for as long as it lives: when the writer leaves early
-// (an exception from the store), the queues are cancelled and the thread joined before the
+// The reading side, two threads for as long as it lives: one reads and interprets, the other
+// places, each batch in turn, while the caller's thread writes. When the writer leaves early (an
+// exception from the store), the queues are cancelled and the threads joined before the
 // transaction's rollback, so no thread outlives the import.
-class ReadingThread {
+class ReadingThreads {
  public:
-  ReadingThread(biodata::ArchiveReader& reader, biodata::OccurrenceInterpreter& interpreter,
-                OccurrencePlacer& placer, Queues& queues, Production& out)
-      : queues_(queues), thread_([&reader, &interpreter, &placer, &queues, &out] {
-          produce(reader, interpreter, placer, queues, out);
-        }) {}
-  ~ReadingThread() { join(); }
-  ReadingThread(const ReadingThread&) = delete;
-  ReadingThread& operator=(const ReadingThread&) = delete;
+  ReadingThreads(biodata::ArchiveReader& reader, biodata::OccurrenceInterpreter& interpreter,
+                 OccurrencePlacer& placer, Queues& queues, Production& out)
+      : queues_(queues),
+        reading_([&reader, &interpreter, &queues, &out] {
+          read_and_interpret(reader, interpreter, queues, out);
+        }),
+        placing_([&placer, &queues, &out] { place_and_tally(placer, queues, out); }) {}
+  ~ReadingThreads() { join(); }
+  ReadingThreads(const ReadingThreads&) = delete;
+  ReadingThreads& operator=(const ReadingThreads&) = delete;
 
   void join() {
-    if (!thread_.joinable()) return;
-    queues_.cancel();  // after the last batch a no-op; before it, it stops the reader
-    thread_.join();
+    if (!reading_.joinable()) return;
+    queues_.cancel();  // after the last batch a no-op; before it, it stops both threads
+    reading_.join();
+    placing_.join();
   }
 
  private:
   Queues& queues_;
-  std::thread thread_;
+  std::thread reading_, placing_;
 };
 
 }  // namespace
 
-// Two threads: the reading thread reads, interprets and places records (produce above) while
-// this one writes the batches before, in the transaction. The store's writing is most of an
-// import's time, so on two cores the rest is hidden behind it; the timings add up each thread's
-// own work, so their sum can exceed the total.
+// Three threads: the reading thread reads and interprets records, the placing thread places and
+// tallies them (ReadingThreads above), and this one writes the batches before, in the
+// transaction. The timings add up each thread's own work, so their sum can exceed the total.
 std::variant<ImportSummary, biodata::ArchiveError> import_occurrences(
     store::Store& store, const std::filesystem::path& archive, const ImportOptions& options) {
   auto started = Clock::now();
@@ -257,7 +280,7 @@ std::variant<ImportSummary, biodata::ArchiveError> import_occurrences(
       std::int64_t dataset_id = store::begin_dataset_import(tx, dataset);
       store::OccurrenceWriter writer(tx, dataset_id);
       Queues queues;
-      ReadingThread reading(reader, interpreter, pipeline.placer, queues, production);
+      ReadingThreads reading(reader, interpreter, pipeline.placer, queues, production);
       while (std::optional<BatchPtr> batch = queues.placed.pop()) {
         timed(summary.timings.persist_ms, [&] { writer.write((*batch)->loaded_rows()); });
         summary.records_loaded += (*batch)->loaded;
@@ -265,7 +288,8 @@ std::variant<ImportSummary, biodata::ArchiveError> import_occurrences(
         queues.spare.push(std::move(*batch));
       }
       reading.join();
-      if (production.failure) std::rethrow_exception(production.failure);
+      if (production.read_failure) std::rethrow_exception(production.read_failure);
+      if (production.place_failure) std::rethrow_exception(production.place_failure);
       // Thrown, the transaction rolls back: nothing of this import stays.
       if (reader.error()) throw ReadFailure{*reader.error()};
       timed(summary.timings.persist_ms, [&] { writer.finish(production.tally); });
