@@ -1,8 +1,10 @@
 #include "biodata/taxon_matcher.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <set>
+#include <span>
 
 namespace bsap::biodata {
 namespace {
@@ -36,9 +38,10 @@ std::string genus_of(std::string_view canonical) {
   return std::string(canonical.substr(0, canonical.find(' ')));
 }
 
-std::string epithets_of(std::string_view canonical) {
+// A view into `canonical`: the fuzzy match compares every candidate's without copying it.
+std::string_view epithets_of(std::string_view canonical) {
   auto space = canonical.find(' ');
-  return space == std::string_view::npos ? std::string() : std::string(canonical.substr(space + 1));
+  return space == std::string_view::npos ? std::string_view() : canonical.substr(space + 1);
 }
 
 }  // namespace
@@ -70,7 +73,17 @@ std::string canonical_name(std::string_view scientific_name) {
 int edit_distance(std::string_view a, std::string_view b, int limit) {
   int length_gap = static_cast<int>(a.size()) - static_cast<int>(b.size());
   if (std::abs(length_gap) > limit) return limit + 1;
-  std::vector<int> previous(b.size() + 1), current(b.size() + 1);
+  // Two rows of the table; on the stack for names of usual length, since the fuzzy match tries
+  // every genus of the checklist against an unmatched name.
+  constexpr std::size_t kOnStack = 64;
+  std::array<int, 2 * kOnStack> stack;
+  std::vector<int> heap;
+  int* rows = stack.data();
+  if (b.size() + 1 > kOnStack) {
+    heap.resize(2 * (b.size() + 1));
+    rows = heap.data();
+  }
+  std::span<int> previous(rows, b.size() + 1), current(rows + b.size() + 1, b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = static_cast<int>(j);
   for (std::size_t i = 1; i <= a.size(); ++i) {
     current[0] = static_cast<int>(i);
@@ -118,7 +131,7 @@ TaxonMatch TaxonMatcher::match(std::string_view scientific_name) const {
 // epithets. Two names equally near are a tie, and a tie is no match.
 std::optional<std::int64_t> TaxonMatcher::fuzzy(const std::string& canonical) const {
   std::string genus = genus_of(canonical);
-  std::string epithets = epithets_of(canonical);
+  std::string_view epithets = epithets_of(canonical);
   int best = 99;
   std::optional<std::int64_t> found;
   bool tie = false;
