@@ -113,6 +113,10 @@ TaxonMatcher::TaxonMatcher(const std::vector<ChecklistName>& names) {
     by_genus_[genus_of(canonical)].push_back(entries_.size());
     entries_.push_back({std::move(canonical), accepted});
   }
+  for (const auto& [genus, indices] : by_genus_) {
+    if (genus.size() >= genera_by_length_.size()) genera_by_length_.resize(genus.size() + 1);
+    genera_by_length_[genus.size()].push_back(genus);
+  }
 }
 
 TaxonMatch TaxonMatcher::match(std::string_view scientific_name) const {
@@ -151,11 +155,15 @@ std::optional<std::int64_t> TaxonMatcher::fuzzy(const std::string& canonical) co
     }
   }
   if (!found && genus.size() >= 5) {
-    for (const auto& [other_genus, indices] : by_genus_) {
-      if (edit_distance(genus, other_genus, 1) > 1) continue;
-      for (std::size_t index : indices)
-        if (entries_[index].accepted && epithets_of(entries_[index].canonical) == epithets)
-          consider(entries_[index], 1);
+    // A genus one edit apart is one letter shorter, as long, or one letter longer.
+    const std::size_t end = std::min(genus.size() + 2, genera_by_length_.size());
+    for (std::size_t length = genus.size() - 1; length < end; ++length) {
+      for (const std::string& other_genus : genera_by_length_[length]) {
+        if (edit_distance(genus, other_genus, 1) > 1) continue;
+        for (std::size_t index : by_genus_.at(other_genus))
+          if (entries_[index].accepted && epithets_of(entries_[index].canonical) == epithets)
+            consider(entries_[index], 1);
+      }
     }
   }
   if (!found || tie) return std::nullopt;
