@@ -141,17 +141,18 @@ bool read_batch(biodata::ArchiveReader& reader, Batch& batch) {
 // Interprets the records and finds those whose key an earlier row had.
 void interpret_batch(biodata::OccurrenceInterpreter& interpreter, Batch& batch, Production& out) {
   if (batch.occurrences.size() < batch.read) batch.occurrences.resize(batch.read);
-  batch.repeated.clear();
+  std::vector<std::string_view> keys(batch.read);
   for (std::size_t i = 0; i < batch.read; ++i) {
-    biodata::Occurrence& occurrence = batch.occurrences[i];
-    interpreter.interpret(batch.records[i].core, occurrence);
-    if (out.record_keys.insert(occurrence.record_key)) continue;
-    batch.repeated.push_back(i);
+    interpreter.interpret(batch.records[i].core, batch.occurrences[i]);
+    keys[i] = batch.occurrences[i].record_key;
+  }
+  batch.repeated.clear();
+  out.record_keys.insert_all(keys, batch.repeated);
+  for (std::size_t i : batch.repeated)
     out.repeated_keys.add({batch.records[i].core.line, biodata::RowDisposition::skipped,
-                           "the record key \"" + occurrence.record_key +
+                           "the record key \"" + batch.occurrences[i].record_key +
                                "\" (its occurrenceID, else its values) repeats an earlier "
                                "row's; only the first row is loaded"});
-  }
 }
 
 // Counts the flags of the records to be loaded (the repeated ones left out), places them and adds
