@@ -37,7 +37,7 @@ class OccurrenceInterpretationTest : public ::testing::Test {
   }
 
   // A good record, with the named terms changed.
-  Occurrence interpret(const std::map<std::string, std::string>& changes, std::string id = "") {
+  Record record_of(const std::map<std::string, std::string>& changes, std::string id = "") {
     std::map<std::string, std::string> values{{"occurrenceID", "urn:hk:1"},
                                               {"scientificName", "Cuora trifasciata"},
                                               {"basisOfRecord", "HumanObservation"},
@@ -53,8 +53,12 @@ class OccurrenceInterpretationTest : public ::testing::Test {
     record.table = &table_;
     record.id = std::move(id);
     for (const auto& field : table_.fields) record.values.push_back(values[field.short_name]);
+    return record;
+  }
+
+  Occurrence interpret(const std::map<std::string, std::string>& changes, std::string id = "") {
     OccurrenceInterpreter interpreter(table_, context_);
-    return interpreter.interpret(record);
+    return interpreter.interpret(record_of(changes, std::move(id)));
   }
 
   TableDescriptor table_ = occurrence_table();
@@ -128,6 +132,67 @@ TEST_F(OccurrenceInterpretationTest, RecordKeyIsOccurrenceIdElseCoreIdElseRowDig
   EXPECT_EQ(first.record_key.substr(0, 4), "row:");
   EXPECT_EQ(first.record_key, again.record_key);
   EXPECT_NE(first.record_key, other.record_key);
+}
+
+// An import interprets each row into the Occurrence of a row before: nothing of that row stays.
+TEST_F(OccurrenceInterpretationTest, InterpretedIntoAReusedRecordNothingOfTheLastStays) {
+  const std::vector<Record> rows{
+      record_of({}),
+      record_of({{"occurrenceID", ""},
+                 {"scientificName", "Panthera tigris"},
+                 {"basisOfRecord", "seen it"},
+                 {"eventDate", "a while ago"},
+                 {"decimalLatitude", ""},
+                 {"decimalLongitude", ""},
+                 {"coordinateUncertaintyInMeters", ""},
+                 {"individualCount", ""},
+                 {"locality", ""}},
+                "row-7"),
+      record_of({{"occurrenceID", ""}, {"individualCount", "many"}}),
+      record_of({{"scientificName", "Cuora trifaciata"}, {"basisOfRecord", "human observation"}}),
+      record_of({})};
+  OccurrenceInterpreter interpreter(table_, context_);
+  Occurrence reused;
+  for (const Record& row : rows) {
+    Occurrence fresh = OccurrenceInterpreter(table_, context_).interpret(row);
+    interpreter.interpret(row, reused);
+    EXPECT_EQ(reused.record_key, fresh.record_key);
+    EXPECT_EQ(reused.occurrence_id, fresh.occurrence_id);
+    EXPECT_EQ(reused.scientific_name, fresh.scientific_name);
+    EXPECT_EQ(reused.taxon, fresh.taxon);
+    EXPECT_EQ(reused.basis_of_record, fresh.basis_of_record);
+    EXPECT_EQ(reused.date, fresh.date);
+    EXPECT_EQ(reused.point.has_value(), fresh.point.has_value());
+    EXPECT_EQ(reused.uncertainty_m, fresh.uncertainty_m);
+    EXPECT_EQ(reused.individual_count, fresh.individual_count);
+    EXPECT_EQ(reused.locality, fresh.locality);
+    EXPECT_EQ(reused.recorded_by, fresh.recorded_by);
+    EXPECT_EQ(reused.flags, fresh.flags) << reused.record_key;
+  }
+  interpreter.interpret(rows[1], reused);
+  EXPECT_EQ(reused.record_key, "id:row-7");
+  EXPECT_FALSE(reused.point);
+  EXPECT_FALSE(reused.date);
+  EXPECT_FALSE(reused.uncertainty_m);
+  EXPECT_FALSE(reused.individual_count);
+  EXPECT_EQ(reused.taxon, 0);
+}
+
+TEST(BasisOfRecordTerm, LettersAndDigitsOnlyAndWithoutRegardToCase) {
+  EXPECT_EQ(basis_of_record_term("HumanObservation"), "HumanObservation");
+  EXPECT_EQ(basis_of_record_term("human-observation"), "HumanObservation");
+  EXPECT_EQ(basis_of_record_term(" Human_Observation. "), "HumanObservation");
+  EXPECT_EQ(basis_of_record_term("OCCURRENCE"), "Occurrence");
+  EXPECT_EQ(basis_of_record_term("Event"), "Event");
+  EXPECT_FALSE(basis_of_record_term("HumanObservatio"));    // a letter short
+  EXPECT_FALSE(basis_of_record_term("HumanObservations"));  // a letter over
+  EXPECT_FALSE(basis_of_record_term("HumanObservation1"));  // a digit is not dropped
+  // Bytes outside ASCII are passed over as punctuation is, as isalnum() does in C and UTF-8.
+  EXPECT_EQ(basis_of_record_term("Occurrence\u00e9"), "Occurrence");
+  EXPECT_FALSE(basis_of_record_term("Observaci\u00f3n"));
+  EXPECT_FALSE(basis_of_record_term(""));
+  EXPECT_FALSE(basis_of_record_term("--"));
+  EXPECT_EQ(basis_of_record_term_view("machine observation"), "MachineObservation");
 }
 
 TEST_F(OccurrenceInterpretationTest, GeospatialFlagsKeepTheRecordOffTheMap) {
