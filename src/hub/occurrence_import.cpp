@@ -176,7 +176,16 @@ void place_batch(OccurrencePlacer& placer, Batch& batch, Production& out) {
     row.grid_cell.swap(placement.grid_cell);
     row.area_ids.swap(placement.area_ids);
   }
-  store::tally_rows(out.tally, batch.loaded_rows());
+  // store::tally_rows() of the rows, each record's rows fetched from memory ahead of its turn.
+  constexpr std::size_t kAhead = 8;
+  for (std::size_t i = 0; i < batch.loaded; ++i) {
+    if (i + kAhead < batch.loaded) {
+      const store::OccurrenceRow& ahead = batch.rows[i + kAhead];
+      out.tally.prefetch(ahead.occurrence->taxon, ahead.grid_cell, ahead.area_ids);
+    }
+    const store::OccurrenceRow& row = batch.rows[i];
+    out.tally.add(row.occurrence->taxon, row.occurrence->date, row.grid_cell, row.area_ids);
+  }
 }
 
 // The reading thread: reads and interprets the archive's records batch by batch until the

@@ -17,14 +17,17 @@ constexpr std::size_t kPackedBytes = sizeof(std::int64_t);
 
 }  // namespace
 
+std::optional<std::int64_t> SpeciesTally::packed_cell_number(const std::string& code) {
+  if (code.empty() || code.size() > kPackedBytes || code.find('\0') != std::string::npos)
+    return std::nullopt;
+  std::uint64_t packed = 0;  // "E836N818": the bytes themselves
+  for (std::size_t i = 0; i < code.size(); ++i)
+    packed |= std::uint64_t{static_cast<unsigned char>(code[i])} << (8 * i);
+  return static_cast<std::int64_t>(packed);
+}
+
 std::int64_t SpeciesTally::cell_number(const std::string& code) {
-  if (!code.empty() && code.size() <= kPackedBytes &&
-      code.find('\0') == std::string::npos) {  // "E836N818": the bytes themselves
-    std::uint64_t packed = 0;
-    for (std::size_t i = 0; i < code.size(); ++i)
-      packed |= std::uint64_t{static_cast<unsigned char>(code[i])} << (8 * i);
-    return static_cast<std::int64_t>(packed);
-  }
+  if (auto packed = packed_cell_number(code)) return *packed;
   auto [at, added] =
       cell_numbers_.try_emplace(code, static_cast<std::int64_t>(cells_.size()) * 256);
   if (added) cells_.push_back(code);
@@ -50,6 +53,14 @@ void SpeciesTally::add(std::int64_t taxon_id, const std::optional<biodata::Calen
   }
   if (!grid_cell) return;
   ++cell_taxa_[{cell_number(*grid_cell), taxon_id}].records;
+}
+
+void SpeciesTally::prefetch(std::int64_t taxon_id, const std::optional<std::string>& grid_cell,
+                            std::span<const std::int64_t> area_ids) const {
+  if (taxon_id == 0) return;
+  for (std::int64_t area_id : area_ids) areas_.prefetch({area_id, taxon_id});
+  if (grid_cell)  // a code that does not pack is rare, and its number needs a lookup
+    if (auto number = packed_cell_number(*grid_cell)) cell_taxa_.prefetch({*number, taxon_id});
 }
 
 std::vector<SpeciesTally::AreaTaxon> SpeciesTally::area_taxa() const {
