@@ -77,12 +77,11 @@ struct Pipeline {
   }
 };
 
-// Records on their way through the import: read, interpreted, placed, written, then reused for
-// later records, so that their strings and vectors are allocated once an import rather than once
-// a record. rows[i].occurrence points into occurrences.
+// Records on their way through the import: interpreted, placed, written, then reused for later
+// records, so that their strings and vectors are allocated once an import rather than once a
+// record. rows[i].occurrence points into occurrences.
 struct Batch {
-  std::vector<biodata::CoreRecord> records;      // the first `read` of them hold this batch's
-  std::vector<biodata::Occurrence> occurrences;  // one per record read
+  std::vector<biodata::Occurrence> occurrences;  // the first `read` of them hold this batch's
   std::vector<std::size_t> repeated;       // the records whose key an earlier row had, ascending
   std::vector<store::OccurrenceRow> rows;  // the first `loaded` of them are to be written
   std::size_t read = 0, loaded = 0;
@@ -130,26 +129,33 @@ struct Queues {
   }
 };
 
-// Reads up to kBatch records into the batch; false when the archive has ended (or failed).
-bool read_batch(biodata::ArchiveReader& reader, Batch& batch) {
-  if (batch.records.size() < kBatch) batch.records.resize(kBatch);
-  for (batch.read = 0; batch.read < kBatch; ++batch.read)
-    if (!reader.next(batch.records[batch.read])) return false;
+// The rows as read, before they are interpreted into a batch: the reading thread's own, reused.
+struct ReadRows {
+  std::vector<biodata::CoreRecord> records = std::vector<biodata::CoreRecord>(kBatch);
+  std::size_t count = 0;
+};
+
+// Reads up to kBatch records; false when the archive has ended (or failed).
+bool read_rows(biodata::ArchiveReader& reader, ReadRows& rows) {
+  for (rows.count = 0; rows.count < kBatch; ++rows.count)
+    if (!reader.next(rows.records[rows.count])) return false;
   return true;
 }
 
-// Interprets the records and finds those whose key an earlier row had.
-void interpret_batch(biodata::OccurrenceInterpreter& interpreter, Batch& batch, Production& out) {
+// Interprets the rows into the batch and finds those whose key an earlier row had.
+void interpret_rows(biodata::OccurrenceInterpreter& interpreter, const ReadRows& rows, Batch& batch,
+                    Production& out) {
+  batch.read = rows.count;
   if (batch.occurrences.size() < batch.read) batch.occurrences.resize(batch.read);
   std::vector<std::string_view> keys(batch.read);
   for (std::size_t i = 0; i < batch.read; ++i) {
-    interpreter.interpret(batch.records[i].core, batch.occurrences[i]);
+    interpreter.interpret(rows.records[i].core, batch.occurrences[i]);
     keys[i] = batch.occurrences[i].record_key;
   }
   batch.repeated.clear();
   out.record_keys.insert_all(keys, batch.repeated);
   for (std::size_t i : batch.repeated)
-    out.repeated_keys.add({batch.records[i].core.line, biodata::RowDisposition::skipped,
+    out.repeated_keys.add({rows.records[i].core.line, biodata::RowDisposition::skipped,
                            "the record key \"" + batch.occurrences[i].record_key +
                                "\" (its occurrenceID, else its values) repeats an earlier "
                                "row's; only the first row is loaded"});
@@ -194,11 +200,12 @@ void place_batch(OccurrencePlacer& placer, Batch& batch, Production& out) {
 void read_and_interpret(biodata::ArchiveReader& reader, biodata::OccurrenceInterpreter& interpreter,
                         Queues& queues, Production& out) {
   try {
+    ReadRows rows;
     for (bool more = true; more;) {
       std::optional<BatchPtr> batch = queues.spare.pop();
       if (!batch) break;
-      more = timed(out.read_ms, [&] { return read_batch(reader, **batch); });
-      timed(out.validate_ms, [&] { interpret_batch(interpreter, **batch, out); });
+      more = timed(out.read_ms, [&] { return read_rows(reader, rows); });
+      timed(out.validate_ms, [&] { interpret_rows(interpreter, rows, **batch, out); });
       if (!queues.interpreted.push(std::move(*batch))) break;
     }
   } catch (...) {
