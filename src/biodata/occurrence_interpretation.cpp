@@ -1,8 +1,10 @@
 #include "biodata/occurrence_interpretation.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <functional>
 
 #include <fmt/format.h>
 
@@ -135,9 +137,28 @@ std::string_view OccurrenceInterpreter::term(const Record& record, int slot) con
 
 TaxonMatch OccurrenceInterpreter::match_name(std::string_view scientific_name) {
   if (!context_.checklist) return {};
-  if (auto it = matched_.find(scientific_name); it != matched_.end()) return it->second;
+  const std::size_t hash = std::hash<std::string_view>{}(scientific_name);
+  std::size_t mask = matched_slots_.size() - 1;
+  std::size_t at = hash & mask;
+  for (; !matched_slots_.empty() && matched_slots_[at] != 0; at = (at + 1) & mask) {
+    const MatchedName& name = matched_[matched_slots_[at] - 1];
+    if (name.hash == hash &&
+        std::string_view(matched_text_).substr(name.offset, name.size) == scientific_name)
+      return name.match;
+  }
   TaxonMatch match = context_.checklist->match(scientific_name);
-  matched_.emplace(std::string(scientific_name), match);
+  matched_.push_back({hash, matched_text_.size(), scientific_name.size(), match});
+  matched_text_.append(scientific_name);
+  if (matched_.size() * 2 > matched_slots_.size()) {  // at most half full: slots placed again
+    matched_slots_.assign(std::max<std::size_t>(1024, matched_slots_.size() * 2), 0);
+    mask = matched_slots_.size() - 1;
+    for (std::size_t i = 0; i < matched_.size(); ++i) {
+      for (at = matched_[i].hash & mask; matched_slots_[at] != 0;) at = (at + 1) & mask;
+      matched_slots_[at] = static_cast<std::uint32_t>(i + 1);
+    }
+  } else {
+    matched_slots_[at] = static_cast<std::uint32_t>(matched_.size());
+  }
   return match;
 }
 

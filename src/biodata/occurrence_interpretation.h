@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
+#include <vector>
 
 #include "biodata/archive_record.h"
 #include "biodata/coordinate_interpretation.h"
@@ -49,20 +49,21 @@ class OccurrenceInterpreter {
   void interpret(const Record& record, Occurrence& out);
 
  private:
-  // Finds a name by its text without copying it into a std::string.
-  struct NameHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view name) const noexcept {
-      return std::hash<std::string_view>{}(name);
-    }
-  };
-
   std::string_view term(const Record& record, int slot) const;
   TaxonMatch match_name(std::string_view scientific_name);
 
   const InterpretationContext& context_;
   std::vector<std::optional<std::size_t>> positions_;  // one per term the interpreter reads
-  std::unordered_map<std::string, TaxonMatch, NameHash, std::equal_to<>> matched_;
+  // The names matched so far, looked up a million times an import: their text side by side in
+  // one string and an open-addressing table of their places (a few hundred kilobytes for
+  // thousands of names, so that a lookup stays in the processor's cache).
+  struct MatchedName {
+    std::size_t hash = 0, offset = 0, size = 0;  // matched_text_[offset, offset + size)
+    TaxonMatch match;
+  };
+  std::string matched_text_;
+  std::vector<MatchedName> matched_;
+  std::vector<std::uint32_t> matched_slots_;  // 1 + an index into matched_; 0 free
 };
 
 // The Darwin Core basisOfRecord term that `text` spells ("HUMAN_OBSERVATION", "human

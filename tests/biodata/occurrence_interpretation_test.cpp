@@ -178,6 +178,34 @@ TEST_F(OccurrenceInterpretationTest, InterpretedIntoAReusedRecordNothingOfTheLas
   EXPECT_EQ(reused.taxon, 0);
 }
 
+// The interpreter keeps each name's match: thousands of names, each asked for many times, in any
+// order, give the checklist's own answer every time (through the cache's growth, names that share
+// a prefix, and a name that differs only in its authorship).
+TEST_F(OccurrenceInterpretationTest, ThousandsOfNamesMatchAsTheChecklistMatchesThem) {
+  std::vector<ChecklistName> names;
+  for (int i = 0; i < 3000; ++i)
+    names.push_back(
+        {100 + i,
+         "Genus" + std::string(1, char('a' + i % 26)) + " epithet" + std::to_string(i / 26) + " L.",
+         std::nullopt});
+  const TaxonMatcher checklist(names);
+  context_.checklist = &checklist;
+  OccurrenceInterpreter interpreter(table_, context_);
+  Occurrence out;
+  for (int round = 0; round < 3; ++round) {
+    for (int i = 0; i < 3100; ++i) {  // the last hundred are in no checklist, or misspelt
+      int n = (i * 7 + round * 11) % 3100;
+      std::string name = "Genus" + std::string(1, char('a' + n % 26)) + " epithet" +
+                         std::to_string(n / 26) + (n % 3 ? "" : " (Linnaeus)");
+      interpreter.interpret(record_of({{"scientificName", name}}), out);
+      TaxonMatch expected = checklist.match(name);
+      ASSERT_EQ(out.taxon, expected.taxon) << name;
+      ASSERT_EQ(out.flags.has(taxon_match_fuzzy), expected.kind == MatchKind::fuzzy) << name;
+      ASSERT_EQ(out.flags.has(taxon_match_none), expected.kind == MatchKind::none) << name;
+    }
+  }
+}
+
 TEST(BasisOfRecordTerm, LettersAndDigitsOnlyAndWithoutRegardToCase) {
   EXPECT_EQ(basis_of_record_term("HumanObservation"), "HumanObservation");
   EXPECT_EQ(basis_of_record_term("human-observation"), "HumanObservation");
