@@ -238,11 +238,16 @@ class ReadingThreads {
  public:
   ReadingThreads(biodata::ArchiveReader& reader, biodata::OccurrenceInterpreter& interpreter,
                  OccurrencePlacer& placer, Queues& queues, Production& out)
-      : queues_(queues),
-        reading_([&reader, &interpreter, &queues, &out] {
+      : queues_(queues), reading_([&reader, &interpreter, &queues, &out] {
           read_and_interpret(reader, interpreter, queues, out);
-        }),
-        placing_([&placer, &queues, &out] { place_and_tally(placer, queues, out); }) {}
+        }) {
+    try {
+      placing_ = std::thread([&placer, &queues, &out] { place_and_tally(placer, queues, out); });
+    } catch (...) {  // no second thread to be had: the first is stopped before the error leaves
+      join();
+      throw;
+    }
+  }
   ~ReadingThreads() { join(); }
   ReadingThreads(const ReadingThreads&) = delete;
   ReadingThreads& operator=(const ReadingThreads&) = delete;
@@ -251,7 +256,7 @@ class ReadingThreads {
     if (!reading_.joinable()) return;
     queues_.cancel();  // after the last batch a no-op; before it, it stops both threads
     reading_.join();
-    placing_.join();
+    if (placing_.joinable()) placing_.join();
   }
 
  private:
