@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
+#include <vector>
 
 #include "biodata/archive_record.h"
 #include "biodata/coordinate_interpretation.h"
@@ -45,6 +45,8 @@ class OccurrenceInterpreter {
  public:
   OccurrenceInterpreter(const TableDescriptor& table, const InterpretationContext& context);
   Occurrence interpret(const Record& record);
+  // The same into `out`, every field set again: an import reuses its records' strings.
+  void interpret(const Record& record, Occurrence& out);
 
  private:
   std::string_view term(const Record& record, int slot) const;
@@ -52,12 +54,23 @@ class OccurrenceInterpreter {
 
   const InterpretationContext& context_;
   std::vector<std::optional<std::size_t>> positions_;  // one per term the interpreter reads
-  std::unordered_map<std::string, TaxonMatch> matched_;
+  // The names matched so far, looked up a million times an import: their text side by side in
+  // one string and an open-addressing table of their places (a few hundred kilobytes for
+  // thousands of names, so that a lookup stays in the processor's cache).
+  struct MatchedName {
+    std::size_t hash = 0, offset = 0, size = 0;  // matched_text_[offset, offset + size)
+    TaxonMatch match;
+  };
+  std::string matched_text_;
+  std::vector<MatchedName> matched_;
+  std::vector<std::uint32_t> matched_slots_;  // 1 + an index into matched_; 0 free
 };
 
 // The Darwin Core basisOfRecord term that `text` spells ("HUMAN_OBSERVATION", "human
 // observation" -> "HumanObservation"), or none.
 std::optional<std::string> basis_of_record_term(std::string_view text);
+// The same, as a view of the vocabulary's own spelling.
+std::optional<std::string_view> basis_of_record_term_view(std::string_view text);
 
 // individualCount: a whole number of zero or more ("3", "3.0"); none when not one.
 std::optional<std::int64_t> parse_individual_count(std::string_view text);

@@ -1,8 +1,10 @@
 #include "biodata/taxon_matcher.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <set>
+#include <span>
 
 namespace bsap::biodata {
 namespace {
@@ -36,9 +38,10 @@ std::string genus_of(std::string_view canonical) {
   return std::string(canonical.substr(0, canonical.find(' ')));
 }
 
-std::string epithets_of(std::string_view canonical) {
+// A view into `canonical`: the fuzzy match compares every candidate's without copying it.
+std::string_view epithets_of(std::string_view canonical) {
   auto space = canonical.find(' ');
-  return space == std::string_view::npos ? std::string() : std::string(canonical.substr(space + 1));
+  return space == std::string_view::npos ? std::string_view() : canonical.substr(space + 1);
 }
 
 }  // namespace
@@ -70,7 +73,17 @@ std::string canonical_name(std::string_view scientific_name) {
 int edit_distance(std::string_view a, std::string_view b, int limit) {
   int length_gap = static_cast<int>(a.size()) - static_cast<int>(b.size());
   if (std::abs(length_gap) > limit) return limit + 1;
-  std::vector<int> previous(b.size() + 1), current(b.size() + 1);
+  // Two rows of the table; on the stack for names of usual length, since the fuzzy match tries
+  // every genus of the checklist against an unmatched name.
+  constexpr std::size_t kOnStack = 64;
+  std::array<int, 2 * kOnStack> stack;
+  std::vector<int> heap;
+  int* rows = stack.data();
+  if (b.size() + 1 > kOnStack) {
+    heap.resize(2 * (b.size() + 1));
+    rows = heap.data();
+  }
+  std::span<int> previous(rows, b.size() + 1), current(rows + b.size() + 1, b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = static_cast<int>(j);
   for (std::size_t i = 1; i <= a.size(); ++i) {
     current[0] = static_cast<int>(i);
@@ -100,6 +113,10 @@ TaxonMatcher::TaxonMatcher(const std::vector<ChecklistName>& names) {
     by_genus_[genus_of(canonical)].push_back(entries_.size());
     entries_.push_back({std::move(canonical), accepted});
   }
+  for (const auto& [genus, indices] : by_genus_) {
+    if (genus.size() >= genera_by_length_.size()) genera_by_length_.resize(genus.size() + 1);
+    genera_by_length_[genus.size()].push_back(genus);
+  }
 }
 
 TaxonMatch TaxonMatcher::match(std::string_view scientific_name) const {
@@ -118,7 +135,7 @@ TaxonMatch TaxonMatcher::match(std::string_view scientific_name) const {
 // epithets. Two names equally near are a tie, and a tie is no match.
 std::optional<std::int64_t> TaxonMatcher::fuzzy(const std::string& canonical) const {
   std::string genus = genus_of(canonical);
-  std::string epithets = epithets_of(canonical);
+  std::string_view epithets = epithets_of(canonical);
   int best = 99;
   std::optional<std::int64_t> found;
   bool tie = false;
@@ -138,11 +155,15 @@ std::optional<std::int64_t> TaxonMatcher::fuzzy(const std::string& canonical) co
     }
   }
   if (!found && genus.size() >= 5) {
-    for (const auto& [other_genus, indices] : by_genus_) {
-      if (edit_distance(genus, other_genus, 1) > 1) continue;
-      for (std::size_t index : indices)
-        if (entries_[index].accepted && epithets_of(entries_[index].canonical) == epithets)
-          consider(entries_[index], 1);
+    // A genus one edit apart is one letter shorter, as long, or one letter longer.
+    const std::size_t end = std::min(genus.size() + 2, genera_by_length_.size());
+    for (std::size_t length = genus.size() - 1; length < end; ++length) {
+      for (const std::string& other_genus : genera_by_length_[length]) {
+        if (edit_distance(genus, other_genus, 1) > 1) continue;
+        for (std::size_t index : by_genus_.at(other_genus))
+          if (entries_[index].accepted && epithets_of(entries_[index].canonical) == epithets)
+            consider(entries_[index], 1);
+      }
     }
   }
   if (!found || tie) return std::nullopt;

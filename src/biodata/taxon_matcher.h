@@ -49,6 +49,9 @@ class TaxonMatcher {
   std::vector<Entry> entries_;  // accepted 0: a homonym naming two accepted taxa
   std::unordered_map<std::string, std::size_t> by_canonical_;           // into entries_
   std::unordered_map<std::string, std::vector<std::size_t>> by_genus_;  // into entries_
+  // by_genus_'s genera by their length: a fuzzy match tries only those one letter apart at most,
+  // in a vector read straight through rather than the whole map.
+  std::vector<std::vector<std::string>> genera_by_length_;
 };
 
 }  // namespace bsap::biodata

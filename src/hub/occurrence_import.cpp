@@ -1,18 +1,21 @@
 #include "hub/occurrence_import.h"
 
 #include <array>
+#include <bit>
 #include <chrono>
 #include <exception>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <thread>
-#include <unordered_set>
 
 #include "biodata/archive_reader.h"
 #include "biodata/occurrence_interpretation.h"
 #include "core/bounded_queue.h"
 #include "hub/home_region.h"
 #include "hub/occurrence_placer.h"
+#include "hub/record_key_set.h"
 #include "store/bio_area_repo.h"
 #include "store/bio_occurrence_repo.h"
 #include "store/bio_taxon_repo.h"
@@ -74,106 +77,198 @@ struct Pipeline {
   }
 };
 
-// Records read, interpreted and placed, on their way to the store. rows[i].occurrence points
-// into occurrences, whose buffer moves with the batch.
-struct PlacedBatch {
-  std::vector<biodata::Occurrence> occurrences;
-  std::vector<store::OccurrenceRow> rows;
-};
+// Records on their way through the import: interpreted, placed, written, then reused for later
+// records, so that their strings and vectors are allocated once an import rather than once a
+// record. rows[i].occurrence points into occurrences.
+struct Batch {
+  std::vector<biodata::Occurrence> occurrences;  // the first `read` of them hold this batch's
+  std::vector<std::size_t> repeated;       // the records whose key an earlier row had, ascending
+  std::vector<store::OccurrenceRow> rows;  // the first `loaded` of them are to be written
+  std::size_t read = 0, loaded = 0;
 
-// What the reading thread found besides its batches.
+  std::span<const store::OccurrenceRow> loaded_rows() const { return {rows.data(), loaded}; }
+};
+using BatchPtr = std::unique_ptr<Batch>;
+
+// What the reading side found besides its batches. Each field belongs to one of its two threads
+// until both are joined.
 struct Production {
-  std::array<std::size_t, biodata::kOccurrenceFlagCount> flag_counts{};
-  store::SpeciesTally tally;  // what the records add to the species summaries
+  // The reading thread's.
+  double read_ms = 0, validate_ms = 0;
   // A record whose key (its occurrenceID, else its values) an earlier row of the archive had is
   // skipped: a dataset holds a record once, and the first row is the one loaded.
-  std::unordered_set<std::string> record_keys;
+  RecordKeySet record_keys;
   biodata::RowFaultLog repeated_keys;
-  double read_ms = 0, validate_ms = 0, join_ms = 0;
-  std::exception_ptr failure;  // an exception that stopped it
+  std::exception_ptr read_failure;  // an exception that stopped it
+  // The placing thread's.
+  std::array<std::size_t, biodata::kOccurrenceFlagCount> flag_counts{};
+  store::SpeciesTally tally;  // what the records add to the species summaries
+  double join_ms = 0;
+  std::exception_ptr place_failure;
 };
 
-// Batches queued between the two threads: enough that neither waits on the other's hiccups, few
-// enough that memory stays bounded (a batch of 10,000 records is a few megabytes).
-constexpr std::size_t kQueuedBatches = 4;
+// Batches in use at once: one being read, one placed, one written and the rest queued between,
+// enough that no thread waits on another's hiccups, few enough that memory stays bounded (a
+// batch of 10,000 records is a few megabytes).
+constexpr std::size_t kBatches = 6;
 
-// The reading thread: reads, interprets and places the archive's records batch by batch until
-// the archive ends, a read fails (reader.error()), or the writer cancels the queue. It always
-// closes the queue, so the writer never waits for a batch that will not come.
-void produce(biodata::ArchiveReader& reader, biodata::OccurrenceInterpreter& interpreter,
-             OccurrencePlacer& placer, BoundedQueue<PlacedBatch>& queue, Production& out) {
-  try {
-    PlacedBatch batch;
-    auto send = [&] {
-      for (std::size_t i = 0; i < batch.rows.size(); ++i)
-        batch.rows[i].occurrence = &batch.occurrences[i];
-      store::tally_rows(out.tally, batch.rows);
-      bool taken = queue.push(std::move(batch));
-      batch = PlacedBatch{};
-      batch.occurrences.reserve(kBatch);
-      batch.rows.reserve(kBatch);
-      return taken;
-    };
-    batch.occurrences.reserve(kBatch);
-    batch.rows.reserve(kBatch);
-    biodata::CoreRecord record;
-    while (timed(out.read_ms, [&] { return reader.next(record); })) {
-      biodata::Occurrence interpreted =
-          timed(out.validate_ms, [&] { return interpreter.interpret(record.core); });
-      if (!out.record_keys.insert(interpreted.record_key).second) {
-        out.repeated_keys.add({record.core.line, biodata::RowDisposition::skipped,
-                               "the record key \"" + interpreted.record_key +
-                                   "\" (its occurrenceID, else its values) repeats an earlier "
-                                   "row's; only the first row is loaded"});
-        continue;
-      }
-      batch.occurrences.push_back(std::move(interpreted));
-      const biodata::Occurrence& occurrence = batch.occurrences.back();
-      for (biodata::OccurrenceFlag flag : biodata::all_flags())
-        if (occurrence.flags.has(flag)) ++out.flag_counts[static_cast<std::size_t>(flag)];
-      Placement placement = timed(out.join_ms, [&] { return placer.place(occurrence); });
-      batch.rows.push_back(
-          {nullptr, std::move(placement.grid_cell), std::move(placement.area_ids)});
-      if (batch.rows.size() == kBatch && !send()) break;
-    }
-    if (!batch.rows.empty()) send();
-  } catch (...) {
-    out.failure = std::current_exception();
+// The queues between the threads, in the order a batch goes round: read and interpreted, placed,
+// then written and back to be read into again.
+struct Queues {
+  BoundedQueue<BatchPtr> interpreted{kBatches};
+  BoundedQueue<BatchPtr> placed{kBatches};
+  BoundedQueue<BatchPtr> spare{kBatches};
+
+  Queues() {
+    for (std::size_t i = 0; i < kBatches; ++i) spare.push(std::make_unique<Batch>());
   }
-  queue.close();
+  void cancel() {
+    interpreted.cancel();
+    placed.cancel();
+    spare.cancel();
+  }
+};
+
+// The rows as read, before they are interpreted into a batch: the reading thread's own, reused.
+struct ReadRows {
+  std::vector<biodata::CoreRecord> records = std::vector<biodata::CoreRecord>(kBatch);
+  std::size_t count = 0;
+};
+
+// Reads up to kBatch records; false when the archive has ended (or failed).
+bool read_rows(biodata::ArchiveReader& reader, ReadRows& rows) {
+  for (rows.count = 0; rows.count < kBatch; ++rows.count)
+    if (!reader.next(rows.records[rows.count])) return false;
+  return true;
 }
 
-// Runs produce() on a thread of its own for as long as it lives: when the writer leaves early
-// (an exception from the store), the queue is cancelled and the thread joined before the
+// Interprets the rows into the batch and finds those whose key an earlier row had.
+void interpret_rows(biodata::OccurrenceInterpreter& interpreter, const ReadRows& rows, Batch& batch,
+                    Production& out) {
+  batch.read = rows.count;
+  if (batch.occurrences.size() < batch.read) batch.occurrences.resize(batch.read);
+  std::vector<std::string_view> keys(batch.read);
+  for (std::size_t i = 0; i < batch.read; ++i) {
+    interpreter.interpret(rows.records[i].core, batch.occurrences[i]);
+    keys[i] = batch.occurrences[i].record_key;
+  }
+  batch.repeated.clear();
+  out.record_keys.insert_all(keys, batch.repeated);
+  for (std::size_t i : batch.repeated)
+    out.repeated_keys.add({rows.records[i].core.line, biodata::RowDisposition::skipped,
+                           "the record key \"" + batch.occurrences[i].record_key +
+                               "\" (its occurrenceID, else its values) repeats an earlier "
+                               "row's; only the first row is loaded"});
+}
+
+// Counts the flags of the records to be loaded (the repeated ones left out), places them and adds
+// them to the tally.
+void place_batch(OccurrencePlacer& placer, Batch& batch, Production& out) {
+  if (batch.rows.size() < batch.read) batch.rows.resize(batch.read);
+  batch.loaded = 0;
+  Placement placement;
+  auto next_repeated = batch.repeated.begin();
+  for (std::size_t i = 0; i < batch.read; ++i) {
+    if (next_repeated != batch.repeated.end() && *next_repeated == i) {
+      ++next_repeated;
+      continue;
+    }
+    const biodata::Occurrence& occurrence = batch.occurrences[i];
+    for (auto bits = occurrence.flags.bits(); bits != 0; bits &= bits - 1)
+      ++out.flag_counts[static_cast<std::size_t>(std::countr_zero(bits))];
+    store::OccurrenceRow& row = batch.rows[batch.loaded++];
+    row.occurrence = &occurrence;
+    placer.place(occurrence, placement);
+    row.grid_cell.swap(placement.grid_cell);
+    row.area_ids.swap(placement.area_ids);
+  }
+  // store::tally_rows() of the rows, each record's rows fetched from memory ahead of its turn.
+  constexpr std::size_t kAhead = 8;
+  for (std::size_t i = 0; i < batch.loaded; ++i) {
+    if (i + kAhead < batch.loaded) {
+      const store::OccurrenceRow& ahead = batch.rows[i + kAhead];
+      out.tally.prefetch(ahead.occurrence->taxon, ahead.grid_cell, ahead.area_ids);
+    }
+    const store::OccurrenceRow& row = batch.rows[i];
+    out.tally.add(row.occurrence->taxon, row.occurrence->date, row.grid_cell, row.area_ids);
+  }
+}
+
+// The reading thread: reads and interprets the archive's records batch by batch until the
+// archive ends, a read fails (reader.error()), or the queues are cancelled. It always closes the
+// queue of interpreted batches, so the placing thread never waits for a batch that will not come.
+void read_and_interpret(biodata::ArchiveReader& reader, biodata::OccurrenceInterpreter& interpreter,
+                        Queues& queues, Production& out) {
+  try {
+    ReadRows rows;
+    for (bool more = true; more;) {
+      std::optional<BatchPtr> batch = queues.spare.pop();
+      if (!batch) break;
+      more = timed(out.read_ms, [&] { return read_rows(reader, rows); });
+      timed(out.validate_ms, [&] { interpret_rows(interpreter, rows, **batch, out); });
+      if (!queues.interpreted.push(std::move(*batch))) break;
+    }
+  } catch (...) {
+    out.read_failure = std::current_exception();
+  }
+  queues.interpreted.close();
+}
+
+// The placing thread: places and tallies the interpreted batches, in the order read, and passes
+// them on to the writer; it closes the queue of placed batches once the interpreted ones end.
+void place_and_tally(OccurrencePlacer& placer, Queues& queues, Production& out) {
+  try {
+    while (std::optional<BatchPtr> batch = queues.interpreted.pop()) {
+      timed(out.join_ms, [&] { place_batch(placer, **batch, out); });
+      bool taken = (*batch)->loaded == 0 ? queues.spare.push(std::move(*batch))  // nothing to write
+                                         : queues.placed.push(std::move(*batch));
+      if (!taken) break;
+    }
+  } catch (...) {
+    out.place_failure = std::current_exception();
+  }
+  queues.placed.close();
+}
+
+// The reading side, two threads for as long as it lives: one reads and interprets, the other
+// places, each batch in turn, while the caller's thread writes. When the writer leaves early (an
+// exception from the store), the queues are cancelled and the threads joined before the
 // transaction's rollback, so no thread outlives the import.
-class ReadingThread {
+class ReadingThreads {
  public:
-  ReadingThread(biodata::ArchiveReader& reader, biodata::OccurrenceInterpreter& interpreter,
-                OccurrencePlacer& placer, BoundedQueue<PlacedBatch>& queue, Production& out)
-      : queue_(queue), thread_([&reader, &interpreter, &placer, &queue, &out] {
-          produce(reader, interpreter, placer, queue, out);
-        }) {}
-  ~ReadingThread() { join(); }
-  ReadingThread(const ReadingThread&) = delete;
-  ReadingThread& operator=(const ReadingThread&) = delete;
+  ReadingThreads(biodata::ArchiveReader& reader, biodata::OccurrenceInterpreter& interpreter,
+                 OccurrencePlacer& placer, Queues& queues, Production& out)
+      : queues_(queues), reading_([&reader, &interpreter, &queues, &out] {
+          read_and_interpret(reader, interpreter, queues, out);
+        }) {
+    try {
+      placing_ = std::thread([&placer, &queues, &out] { place_and_tally(placer, queues, out); });
+    } catch (...) {  // no second thread to be had: the first is stopped before the error leaves
+      join();
+      throw;
+    }
+  }
+  ~ReadingThreads() { join(); }
+  ReadingThreads(const ReadingThreads&) = delete;
+  ReadingThreads& operator=(const ReadingThreads&) = delete;
 
   void join() {
-    if (!thread_.joinable()) return;
-    queue_.cancel();  // after the last batch a no-op; before it, it stops the reader
-    thread_.join();
+    if (!reading_.joinable()) return;
+    queues_.cancel();  // after the last batch a no-op; before it, it stops both threads
+    reading_.join();
+    if (placing_.joinable()) placing_.join();
   }
 
  private:
-  BoundedQueue<PlacedBatch>& queue_;
-  std::thread thread_;
+  Queues& queues_;
+  std::thread reading_, placing_;
 };
 
 }  // namespace
 
-// Two threads: the reading thread reads, interprets and places records (produce above) while
-// this one writes the batches before, in the transaction. The store's writing is most of an
-// import's time, so on two cores the rest is hidden behind it; the timings add up each thread's
-// own work, so their sum can exceed the total.
+// Three threads: the reading thread reads and interprets records, the placing thread places and
+// tallies them (ReadingThreads above), and this one writes the batches before, in the
+// transaction. The timings add up each thread's own work, so their sum can exceed the total.
 std::variant<ImportSummary, biodata::ArchiveError> import_occurrences(
     store::Store& store, const std::filesystem::path& archive, const ImportOptions& options) {
   auto started = Clock::now();
@@ -206,15 +301,17 @@ std::variant<ImportSummary, biodata::ArchiveError> import_occurrences(
     store::in_transaction(store, [&](store::Transaction& tx) {
       std::int64_t dataset_id = store::begin_dataset_import(tx, dataset);
       store::OccurrenceWriter writer(tx, dataset_id);
-      BoundedQueue<PlacedBatch> queue(kQueuedBatches);
-      ReadingThread reading(reader, interpreter, pipeline.placer, queue, production);
-      while (std::optional<PlacedBatch> batch = queue.pop()) {
-        timed(summary.timings.persist_ms, [&] { writer.write(batch->rows); });
-        summary.records_loaded += batch->rows.size();
+      Queues queues;
+      ReadingThreads reading(reader, interpreter, pipeline.placer, queues, production);
+      while (std::optional<BatchPtr> batch = queues.placed.pop()) {
+        timed(summary.timings.persist_ms, [&] { writer.write((*batch)->loaded_rows()); });
+        summary.records_loaded += (*batch)->loaded;
         if (options.progress) options.progress(summary.records_loaded);
+        queues.spare.push(std::move(*batch));
       }
       reading.join();
-      if (production.failure) std::rethrow_exception(production.failure);
+      if (production.read_failure) std::rethrow_exception(production.read_failure);
+      if (production.place_failure) std::rethrow_exception(production.place_failure);
       // Thrown, the transaction rolls back: nothing of this import stays.
       if (reader.error()) throw ReadFailure{*reader.error()};
       timed(summary.timings.persist_ms, [&] { writer.finish(production.tally); });

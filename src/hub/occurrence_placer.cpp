@@ -47,17 +47,22 @@ OccurrencePlacer::OccurrencePlacer(OccurrencePlacer&&) noexcept = default;
 
 Placement OccurrencePlacer::place(const biodata::Occurrence& occurrence) {
   Placement placement;
-  if (!occurrence.point || occurrence.flags.has_geospatial_issue()) return placement;
+  place(occurrence, placement);
+  return placement;
+}
+
+void OccurrencePlacer::place(const biodata::Occurrence& occurrence, Placement& out) {
+  out.grid_cell.reset();
+  out.area_ids.clear();
+  if (!occurrence.point || occurrence.flags.has_geospatial_issue()) return;
   const LonLat& point = *occurrence.point;
   if (auto grid = state_->projection.to_grid({point.lon, point.lat}))
-    if (auto square = geo::grid_square_of(*grid))
-      placement.grid_cell = geo::grid_square_code(*square);
+    if (auto square = geo::grid_square_of(*grid)) out.grid_cell = geo::grid_square_code(*square);
   if (state_->index) {
     state_->index->containing(point.lon, point.lat, state_->found);
     for (int number : state_->found)
-      placement.area_ids.push_back(state_->area_ids[static_cast<std::size_t>(number)]);
+      out.area_ids.push_back(state_->area_ids[static_cast<std::size_t>(number)]);
   }
-  return placement;
 }
 
 std::optional<LonLat> OccurrencePlacer::from_hk1980_grid(double easting, double northing) {

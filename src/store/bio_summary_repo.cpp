@@ -153,60 +153,7 @@ constexpr std::string_view kCopyMarks =
     "name_en = t.name_en, iucn_category = t.iucn_category, establishment = t.establishment, "
     "sensitivity = t.sensitivity FROM bio_taxa t WHERE t.id = bio_area_taxa.taxon_id";
 
-template <typename Date>
-void widen(std::optional<Date>& first, std::optional<Date>& last, const std::optional<Date>& date) {
-  if (!date) return;
-  if (!first || *date < *first) first = date;
-  if (!last || *date > *last) last = date;
-}
-
 }  // namespace
-
-void SpeciesTally::add(std::int64_t taxon_id, const std::optional<biodata::CalendarDate>& date,
-                       const std::optional<std::string>& grid_cell,
-                       std::span<const std::int64_t> area_ids) {
-  if (taxon_id == 0) return;  // no matched name: a record, not a species
-  for (std::int64_t area_id : area_ids) {
-    AreaTaxon& row = areas_[{area_id, taxon_id}];
-    row.area_id = area_id, row.taxon_id = taxon_id;
-    ++row.records;
-    widen(row.first, row.last, date);
-  }
-  if (!grid_cell) return;
-  auto [at, added] =
-      cell_numbers_.try_emplace(*grid_cell, static_cast<std::int64_t>(cells_.size()));
-  if (added) cells_.push_back(*grid_cell);
-  ++cell_taxa_[{at->second, taxon_id}];
-}
-
-std::vector<SpeciesTally::AreaTaxon> SpeciesTally::area_taxa() const {
-  std::vector<AreaTaxon> out;
-  out.reserve(areas_.size());
-  for (const auto& [key, row] : areas_) out.push_back(row);
-  std::sort(out.begin(), out.end(), [](const AreaTaxon& a, const AreaTaxon& b) {
-    return std::pair(a.area_id, a.taxon_id) < std::pair(b.area_id, b.taxon_id);
-  });
-  return out;
-}
-
-std::vector<std::int64_t> SpeciesTally::area_ids() const {
-  std::vector<std::int64_t> out;
-  for (const auto& [key, row] : areas_) out.push_back(row.area_id);
-  std::ranges::sort(out);
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
-}
-
-std::vector<SpeciesTally::CellTaxon> SpeciesTally::cell_taxa() const {
-  std::vector<CellTaxon> out;
-  out.reserve(cell_taxa_.size());
-  for (const auto& [key, records] : cell_taxa_)
-    out.push_back({cells_[static_cast<std::size_t>(key.first)], key.second, records});
-  std::sort(out.begin(), out.end(), [](const CellTaxon& a, const CellTaxon& b) {
-    return std::tie(a.grid_cell, a.taxon_id) < std::tie(b.grid_cell, b.taxon_id);
-  });
-  return out;
-}
 
 void add_to_summaries(Transaction& tx, std::int64_t dataset_id, const SpeciesTally& tally) {
   if (tx.backend() == Backend::sqlite) {

@@ -11,48 +11,14 @@
 // (area_species_list.h).
 #pragma once
 #include <cstdint>
-#include <optional>
 #include <span>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
-#include "biodata/recorded_date.h"
+#include "store/species_tally.h"
 #include "store/store.h"
 
 namespace bsap::store {
-
-// What a batch of new records adds to the summaries.
-class SpeciesTally {
- public:
-  void add(std::int64_t taxon_id, const std::optional<biodata::CalendarDate>& date,
-           const std::optional<std::string>& grid_cell, std::span<const std::int64_t> area_ids);
-
-  struct AreaTaxon {
-    std::int64_t area_id = 0, taxon_id = 0, records = 0;
-    std::optional<biodata::CalendarDate> first, last;
-  };
-  struct CellTaxon {
-    std::string grid_cell;
-    std::int64_t taxon_id = 0, records = 0;
-  };
-  // In key order, so that the summaries' primary keys are written in order.
-  std::vector<AreaTaxon> area_taxa() const;
-  std::vector<CellTaxon> cell_taxa() const;
-  std::vector<std::int64_t> area_ids() const;  // the areas it adds to, in order
-
- private:
-  struct PairHash {
-    std::size_t operator()(const std::pair<std::int64_t, std::int64_t>& key) const noexcept {
-      return std::hash<std::int64_t>{}(key.first * 1'000'003 + key.second);
-    }
-  };
-  std::unordered_map<std::pair<std::int64_t, std::int64_t>, AreaTaxon, PairHash> areas_;
-  // Squares by number, so that a record's tally costs no string copy.
-  std::unordered_map<std::string, std::int64_t> cell_numbers_;
-  std::vector<std::string> cells_;
-  std::unordered_map<std::pair<std::int64_t, std::int64_t>, std::int64_t, PairHash> cell_taxa_;
-};
 
 // Adds a dataset's records, just written, to the summaries (rows created, or their counts added
 // and their dates widened): on SQLite from the tally kept while writing them, on PostgreSQL by

@@ -6,6 +6,11 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
 
 namespace bsap::biodata {
 namespace {
@@ -37,7 +42,7 @@ class OccurrenceInterpretationTest : public ::testing::Test {
   }
 
   // A good record, with the named terms changed.
-  Occurrence interpret(const std::map<std::string, std::string>& changes, std::string id = "") {
+  Record record_of(const std::map<std::string, std::string>& changes, std::string id = "") {
     std::map<std::string, std::string> values{{"occurrenceID", "urn:hk:1"},
                                               {"scientificName", "Cuora trifasciata"},
                                               {"basisOfRecord", "HumanObservation"},
@@ -53,8 +58,12 @@ class OccurrenceInterpretationTest : public ::testing::Test {
     record.table = &table_;
     record.id = std::move(id);
     for (const auto& field : table_.fields) record.values.push_back(values[field.short_name]);
+    return record;
+  }
+
+  Occurrence interpret(const std::map<std::string, std::string>& changes, std::string id = "") {
     OccurrenceInterpreter interpreter(table_, context_);
-    return interpreter.interpret(record);
+    return interpreter.interpret(record_of(changes, std::move(id)));
   }
 
   TableDescriptor table_ = occurrence_table();
@@ -128,6 +137,94 @@ TEST_F(OccurrenceInterpretationTest, RecordKeyIsOccurrenceIdElseCoreIdElseRowDig
   EXPECT_EQ(first.record_key.substr(0, 4), "row:");
   EXPECT_EQ(first.record_key, again.record_key);
   EXPECT_NE(first.record_key, other.record_key);
+}
+
+// An occurrence's fields but its flags, to compare two at once.
+auto every_field(const Occurrence& o) {
+  return std::tuple(o.record_key, o.occurrence_id, o.scientific_name, o.taxon, o.basis_of_record,
+                    o.date, o.point.has_value(), o.uncertainty_m, o.individual_count, o.locality,
+                    o.recorded_by);
+}
+
+// An import interprets each row into the Occurrence of a row before: nothing of that row stays.
+TEST_F(OccurrenceInterpretationTest, InterpretedIntoAReusedRecordNothingOfTheLastStays) {
+  const std::vector<Record> rows{
+      record_of({}),
+      record_of({{"occurrenceID", ""},
+                 {"scientificName", "Panthera tigris"},
+                 {"basisOfRecord", "seen it"},
+                 {"eventDate", "a while ago"},
+                 {"decimalLatitude", ""},
+                 {"decimalLongitude", ""},
+                 {"coordinateUncertaintyInMeters", ""},
+                 {"individualCount", ""},
+                 {"locality", ""}},
+                "row-7"),
+      record_of({{"occurrenceID", ""}, {"individualCount", "many"}}),
+      record_of({{"scientificName", "Cuora trifaciata"}, {"basisOfRecord", "human observation"}}),
+      record_of({})};
+  OccurrenceInterpreter interpreter(table_, context_);
+  Occurrence reused;
+  for (const Record& row : rows) {
+    Occurrence fresh = OccurrenceInterpreter(table_, context_).interpret(row);
+    interpreter.interpret(row, reused);
+    EXPECT_EQ(every_field(reused), every_field(fresh)) << fresh.record_key;
+    EXPECT_EQ(reused.flags, fresh.flags) << fresh.record_key;
+  }
+  interpreter.interpret(rows[1], reused);
+  EXPECT_EQ(reused.record_key, "id:row-7");
+  EXPECT_FALSE(reused.point);
+  EXPECT_FALSE(reused.date);
+  EXPECT_FALSE(reused.uncertainty_m);
+  EXPECT_FALSE(reused.individual_count);
+  EXPECT_EQ(reused.taxon, 0);
+}
+
+// The interpreter keeps each name's match: thousands of names, each asked for many times, in any
+// order, give the checklist's own answer every time (through the cache's growth, names that share
+// a prefix, and a name that differs only in its authorship).
+TEST_F(OccurrenceInterpretationTest, ThousandsOfNamesMatchAsTheChecklistMatchesThem) {
+  std::vector<ChecklistName> names;
+  for (int i = 0; i < 3000; ++i)
+    names.push_back(
+        {100 + i,
+         "Genus" + std::string(1, char('a' + i % 26)) + " epithet" + std::to_string(i / 26) + " L.",
+         std::nullopt});
+  const TaxonMatcher checklist(names);
+  context_.checklist = &checklist;
+  OccurrenceInterpreter interpreter(table_, context_);
+  Occurrence out;
+  for (int round = 0; round < 3; ++round) {
+    for (int i = 0; i < 3100; ++i) {  // the last hundred are in no checklist, or misspelt
+      int n = (i * 7 + round * 11) % 3100;
+      std::string name = "Genus" + std::string(1, char('a' + n % 26)) + " epithet" +
+                         std::to_string(n / 26) + (n % 3 ? "" : " (Linnaeus)");
+      interpreter.interpret(record_of({{"scientificName", name}}), out);
+      TaxonMatch expected = checklist.match(name);
+      ASSERT_EQ(out.taxon, expected.taxon) << name;
+      ASSERT_EQ(out.flags.has(taxon_match_fuzzy), expected.kind == MatchKind::fuzzy) << name;
+      ASSERT_EQ(out.flags.has(taxon_match_none), expected.kind == MatchKind::none) << name;
+    }
+  }
+}
+
+TEST(BasisOfRecordTerm, LettersAndDigitsOnlyAndWithoutRegardToCase) {
+  const std::vector<std::pair<std::string, std::optional<std::string>>> cases{
+      {"HumanObservation", "HumanObservation"},
+      {"human-observation", "HumanObservation"},
+      {" Human_Observation. ", "HumanObservation"},
+      {"OCCURRENCE", "Occurrence"},
+      {"Event", "Event"},
+      {"HumanObservatio", std::nullopt},    // a letter short
+      {"HumanObservations", std::nullopt},  // a letter over
+      {"HumanObservation1", std::nullopt},  // a digit is not dropped
+      // Bytes outside ASCII are passed over as punctuation is, as isalnum() does in C and UTF-8.
+      {"Occurrence\u00e9", "Occurrence"},
+      {"Observaci\u00f3n", std::nullopt},
+      {"", std::nullopt},
+      {"--", std::nullopt}};
+  for (const auto& [text, term] : cases) EXPECT_EQ(basis_of_record_term(text), term) << text;
+  EXPECT_EQ(basis_of_record_term_view("machine observation"), "MachineObservation");
 }
 
 TEST_F(OccurrenceInterpretationTest, GeospatialFlagsKeepTheRecordOffTheMap) {

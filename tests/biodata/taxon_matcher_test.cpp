@@ -40,6 +40,23 @@ TEST(EditDistance, CountsEditsUpToTheLimit) {
   EXPECT_EQ(edit_distance("sinensis", "chinensis", 2), 2);
   EXPECT_EQ(edit_distance("abc", "xyz", 2), 3);
   EXPECT_EQ(edit_distance("a", "abcd", 2), 3);
+  EXPECT_EQ(edit_distance("", "", 2), 0);
+  EXPECT_EQ(edit_distance("ab", "", 2), 2);
+}
+
+// Up to 63 letters the table's rows are on the stack, from 64 on the heap: both count alike.
+TEST(EditDistance, NamesShorterAndLongerThanTheRowsOnTheStack) {
+  for (std::size_t length : {62u, 63u, 64u, 65u, 200u}) {
+    std::string a(length, 'a');
+    std::string b = a;
+    b[length / 2] = 'b';
+    b.pop_back();
+    EXPECT_EQ(edit_distance(a, a, 2), 0) << length;
+    EXPECT_EQ(edit_distance(a, b, 2), 2) << length;
+    EXPECT_EQ(edit_distance(b, a, 2), 2) << length;
+    EXPECT_EQ(edit_distance(a, b, 1), 2) << length;  // past the limit: the limit + 1
+    EXPECT_EQ(edit_distance(a, std::string(length, 'b'), 2), 3) << length;
+  }
 }
 
 TEST(TaxonMatcher, ExactIgnoringAuthorship) {
