@@ -25,37 +25,8 @@ constexpr std::string_view kRecords =
 constexpr std::string_view kJoins =
     "SELECT area_id, occurrence_id FROM bio_occurrence_areas ORDER BY area_id, occurrence_id";
 
-// Every row of a query as text, its values joined by '|', NULL as "NULL".
 std::vector<std::string> lines(Store& store, std::string_view query) {
-  std::vector<std::string> out;
-  in_transaction(store, [&](Transaction& tx) {
-    soci::rowset<soci::row> rows = tx.sql().prepare << std::string(query);
-    for (const soci::row& row : rows) {
-      std::string line;
-      for (std::size_t i = 0; i < row.size(); ++i) {
-        if (i) line += '|';
-        if (row.get_indicator(i) == soci::i_null) {
-          line += "NULL";
-          continue;
-        }
-        switch (row.get_properties(i).get_data_type()) {
-          case soci::dt_string:
-            line += row.get<std::string>(i);
-            break;
-          case soci::dt_double:
-            line += std::to_string(row.get<double>(i));
-            break;
-          case soci::dt_integer:
-            line += std::to_string(row.get<int>(i));
-            break;
-          default:
-            line += std::to_string(row.get<long long>(i));
-        }
-      }
-      out.push_back(line);
-    }
-  });
-  return out;
+  return testing::row_lines(store, std::string(query));
 }
 
 // Schema version 16 with two datasets of records and their areas: dataset 1's ids 1-3 and 7-8

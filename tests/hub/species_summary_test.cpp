@@ -79,23 +79,6 @@ const char* const kCellTaxaSummary = "SELECT grid_cell, taxon_id, records FROM b
 
 // A column's value as text, whichever type the backend gives it (a COUNT is a different integer
 // on SQLite and PostgreSQL).
-std::string text_of(const soci::row& row, std::size_t i) {
-  switch (row.get_properties(i).get_data_type()) {
-    case soci::dt_string:
-      return row.get<std::string>(i);
-    case soci::dt_double:
-      return std::to_string(row.get<double>(i));
-    case soci::dt_integer:
-      return std::to_string(row.get<int>(i));
-    case soci::dt_long_long:
-      return std::to_string(row.get<long long>(i));
-    case soci::dt_unsigned_long_long:
-      return std::to_string(row.get<unsigned long long>(i));
-    default:
-      return "?";
-  }
-}
-
 class SpeciesSummaryTest : public store::testing::StoreTest {
  protected:
   void SetUp() override {
@@ -133,22 +116,7 @@ class SpeciesSummaryTest : public store::testing::StoreTest {
 
   // Every row of a query as "v1|v2|…", sorted; NULL as "-".
   std::vector<std::string> lines(const std::string& query) {
-    std::vector<std::string> out;
-    store::in_transaction(*store_, [&](store::Transaction& tx) {
-      soci::rowset<soci::row> rows = (tx.sql().prepare << query);
-      for (const soci::row& row : rows) {
-        std::string line;
-        for (std::size_t i = 0; i < row.size(); ++i) {
-          if (i) line += "|";
-          if (row.get_indicator(i) == soci::i_null) {
-            line += "-";
-            continue;
-          }
-          line += text_of(row, i);
-        }
-        out.push_back(line);
-      }
-    });
+    std::vector<std::string> out = store::testing::row_lines(*store_, query);
     std::sort(out.begin(), out.end());
     return out;
   }

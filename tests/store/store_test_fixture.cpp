@@ -110,6 +110,43 @@ std::string backend_name(const ::testing::TestParamInfo<Backend>& info) {
   return info.param == Backend::sqlite ? "sqlite" : "postgres";
 }
 
+namespace {
+
+std::string text_of(const soci::row& row, std::size_t i) {
+  switch (row.get_properties(i).get_data_type()) {
+    case soci::dt_string:
+      return row.get<std::string>(i);
+    case soci::dt_double:
+      return std::to_string(row.get<double>(i));
+    case soci::dt_integer:
+      return std::to_string(row.get<int>(i));
+    case soci::dt_long_long:
+      return std::to_string(row.get<long long>(i));
+    case soci::dt_unsigned_long_long:
+      return std::to_string(row.get<unsigned long long>(i));
+    default:
+      return "?";
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> row_lines(Store& store, const std::string& query) {
+  std::vector<std::string> out;
+  in_transaction(store, [&](Transaction& tx) {
+    soci::rowset<soci::row> rows = (tx.sql().prepare << query);
+    for (const soci::row& row : rows) {
+      std::string line;
+      for (std::size_t i = 0; i < row.size(); ++i) {
+        if (i) line += "|";
+        line += row.get_indicator(i) == soci::i_null ? "-" : text_of(row, i);
+      }
+      out.push_back(line);
+    }
+  });
+  return out;
+}
+
 void apply_migrations_up_to(Transaction& tx, int version) {
   tx.sql() << "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
               "applied_at TEXT NOT NULL)";

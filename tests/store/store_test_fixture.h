@@ -51,6 +51,10 @@ class StoreTest : public ::testing::TestWithParam<Backend> {
 
 std::string backend_name(const ::testing::TestParamInfo<Backend>& info);
 
+// Every row of a query as "v1|v2|…", in the query's order; NULL as "-", numbers as
+// std::to_string writes them, so that both backends' rows compare as text.
+std::vector<std::string> row_lines(Store& store, const std::string& query);
+
 // Applies migrations 1 to `version` to an empty database as Store::migrate does (statements,
 // fill, the schema_migrations record), for tests of a database as an older bsap left it.
 void apply_migrations_up_to(Transaction& tx, int version);
