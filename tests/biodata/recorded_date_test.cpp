@@ -25,6 +25,17 @@ TEST(RecordedDate, IsoForms) {
   EXPECT_TRUE(event("2020-05-17").flags.empty());
 }
 
+// Four digits of year, zero-padded, at the edges of what they hold; beyond them as many as needed.
+TEST(RecordedDate, IsoOfEveryYearWidth) {
+  EXPECT_EQ((CalendarDate{0, 0, 0}.iso()), "0000");
+  EXPECT_EQ((CalendarDate{7, 1, 0}.iso()), "0007-01");
+  EXPECT_EQ((CalendarDate{999, 12, 31}.iso()), "0999-12-31");
+  EXPECT_EQ((CalendarDate{1000, 1, 1}.iso()), "1000-01-01");
+  EXPECT_EQ((CalendarDate{9999, 9, 9}.iso()), "9999-09-09");
+  EXPECT_EQ((CalendarDate{10000, 10, 0}.iso()), "10000-10");
+  EXPECT_EQ((CalendarDate{-1, 0, 0}.iso()), "-001");
+}
+
 TEST(RecordedDate, JavaDateStringOfOldGbifDownloads) {
   auto date = event("Tue Apr 01 00:00:00 CET 1930");
   ASSERT_TRUE(date.date);
