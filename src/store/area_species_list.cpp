@@ -32,7 +32,7 @@ void read_area_taxa_soci(Transaction& tx, std::int64_t area_id, std::vector<Area
   }
 }
 
-// PostgreSQL: sorted here, whatever the database's collation.
+// Sorted here, whatever the database's collation.
 std::vector<AreaSpecies> area_taxa_by_name(Transaction& tx, std::int64_t area_id) {
   std::vector<AreaSpecies> rows;
   read_area_taxa_soci(tx, area_id, rows);
@@ -73,40 +73,7 @@ std::vector<AreaSpecies> area_species(Transaction& tx, std::int64_t area_id) {
   return unpack_area_species(packed);
 }
 
-namespace {
-
-// SQLite: each list packed straight from its rows in name order (SQLite's BINARY collation is
-// byte order, sort_by_scientific_name's), with no copy of them.
-void pack_lists_sqlite(Transaction& tx, std::span<const std::int64_t> area_ids) {
-  SqliteStatement rows(tx, std::string(kAreaTaxa) + " ORDER BY scientific_name, taxon_id",
-                       "reading an area's species");
-  SqliteStatement remove(tx, "DELETE FROM bio_area_species_lists WHERE area_id = ?",
-                         "packing an area's species list");
-  SqliteStatement insert(tx, "INSERT INTO bio_area_species_lists (area_id, species) VALUES (?, ?)",
-                         "packing an area's species list");
-  AreaSpeciesPacker packer;
-  for (std::int64_t id : area_ids) {
-    remove.bind(1, id);
-    remove.run();
-    rows.bind(1, id);
-    while (rows.next_row())
-      packer.add({rows.column_int64(0), rows.column_int64(7),
-                  static_cast<int>(rows.column_int64(6)), rows.column_text(1), rows.column_text(2),
-                  rows.column_text(3), rows.column_text(4), rows.column_text(5),
-                  rows.column_text(8), rows.column_text(9)});
-    bool empty = packer.count() == 0;
-    std::string packed = packer.finish();
-    if (empty) continue;
-    insert.bind(1, id);
-    insert.bind(2, std::string_view(packed));
-    insert.run();
-  }
-}
-
-}  // namespace
-
 void rebuild_area_species_lists(Transaction& tx, std::span<const std::int64_t> area_ids) {
-  if (tx.backend() == Backend::sqlite) return pack_lists_sqlite(tx, area_ids);
   long long area = 0;
   std::string packed;
   soci::statement remove = (tx.sql().prepare << "DELETE FROM bio_area_species_lists WHERE "

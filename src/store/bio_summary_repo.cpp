@@ -2,13 +2,9 @@
 
 #include <soci/soci.h>
 
-#include <algorithm>
-#include <array>
-
 #include "store/area_species_list.h"
 #include "store/bio_area_repo.h"
-#include "store/sqlite_row_source.h"
-#include "store/sqlite_statement.h"
+#include "store/sqlite_species_summaries.h"
 
 namespace bsap::store {
 namespace {
@@ -50,89 +46,10 @@ constexpr std::string_view kMergeCellTaxon =
     " ON CONFLICT (grid_cell, taxon_id) DO UPDATE SET "
     "records = bio_cell_taxa.records + excluded.records";
 
-// The tally's rows as bsap_rows reads them (sqlite_row_source.h).
-class AreaTaxaRows final : public RowSource {
- public:
-  explicit AreaTaxaRows(std::vector<SpeciesTally::AreaTaxon> rows) : rows_(std::move(rows)) {
-    for (const SpeciesTally::AreaTaxon& row : rows_)
-      dates_.push_back({row.first ? row.first->iso() : "", row.last ? row.last->iso() : ""});
-  }
-  std::size_t size() const override { return rows_.size(); }
-  SqlValue value(std::size_t at, int column) const override {
-    const SpeciesTally::AreaTaxon& row = rows_[at];
-    switch (column) {
-      case 0:
-        return row.area_id;
-      case 1:
-        return row.taxon_id;
-      case 2:
-        return row.records;
-      case 3:
-        return row.first ? SqlValue(std::string_view(dates_[at][0])) : SqlValue();
-      case 4:
-        return row.last ? SqlValue(std::string_view(dates_[at][1])) : SqlValue();
-      default:
-        return {};
-    }
-  }
-
- private:
-  std::vector<SpeciesTally::AreaTaxon> rows_;
-  std::vector<std::array<std::string, 2>> dates_;  // first, last, as ISO text
-};
-
-class CellTaxaRows final : public RowSource {
- public:
-  explicit CellTaxaRows(std::vector<SpeciesTally::CellTaxon> rows) : rows_(std::move(rows)) {}
-  std::size_t size() const override { return rows_.size(); }
-  SqlValue value(std::size_t at, int column) const override {
-    const SpeciesTally::CellTaxon& row = rows_[at];
-    switch (column) {
-      case 0:
-        return std::string_view(row.grid_cell);
-      case 1:
-        return row.taxon_id;
-      case 2:
-        return row.records;
-      default:
-        return {};
-    }
-  }
-
- private:
-  std::vector<SpeciesTally::CellTaxon> rows_;
-};
-
-// SQLite: the tally's rows in by one statement each for areas and squares (bsap_rows), in key
-// order. WHERE true: the upsert's ON must not be read as the join's.
-void add_to_sqlite(Transaction& tx, const SpeciesTally& tally) {
-  // A new row takes its taxon's names and marks; an existing one has them already.
-  SqliteStatement area(tx,
-                       "INSERT INTO bio_area_taxa (area_id, taxon_id, records, first_date, "
-                       "last_date, " +
-                           std::string(kMarkColumns) + ") SELECT r.c0, r.c1, r.c2, r.c3, r.c4, " +
-                           std::string(kMarkValues) +
-                           " FROM bsap_rows(?1) r JOIN bio_taxa t ON t.id = r.c1 WHERE true" +
-                           std::string(kMergeAreaTaxon),
-                       "adding to the species of areas");
-  const AreaTaxaRows areas(tally.area_taxa());
-  area.bind_rows(1, areas);
-  area.run();
-  SqliteStatement cell(tx,
-                       "INSERT INTO bio_cell_taxa (grid_cell, taxon_id, records) SELECT c0, c1, "
-                       "c2 FROM bsap_rows(?1) WHERE true" +
-                           std::string(kMergeCellTaxon),
-                       "adding to the species of 1 km squares");
-  const CellTaxaRows cells(tally.cell_taxa());
-  cell.bind_rows(1, cells);
-  cell.run();
-}
-
 // PostgreSQL: the dataset's records grouped by the server, one statement each (a statement per
 // row would cost a round trip per row).
 void add_dataset_to_postgres(Transaction& tx, std::int64_t dataset_id) {
-  // WHERE true: the upsert's ON must not be read as the join's (SQLite's parser needs it; both
-  // backends take it).
+  // WHERE true: the upsert's ON must not be read as the join's.
   tx.sql() << insert_area_taxa_grouped() + std::string(kAreaRecordsGrouped) +
                   "WHERE o.dataset_id = :d AND o.taxon_id IS NOT NULL "
                   "GROUP BY j.area_id, o.taxon_id" +
@@ -156,13 +73,9 @@ constexpr std::string_view kCopyMarks =
 }  // namespace
 
 void add_to_summaries(Transaction& tx, std::int64_t dataset_id, const SpeciesTally& tally) {
-  if (tx.backend() == Backend::sqlite) {
-    add_to_sqlite(tx, tally);
-    rebuild_area_species_lists(tx, tally.area_ids());
-  } else {
-    add_dataset_to_postgres(tx, dataset_id);
-    rebuild_area_species_lists(tx, dataset_area_ids(tx, dataset_id));
-  }
+  if (tx.backend() == Backend::sqlite) return add_tally_to_lists(tx, tally);
+  add_dataset_to_postgres(tx, dataset_id);
+  rebuild_area_species_lists(tx, dataset_area_ids(tx, dataset_id));
 }
 
 std::vector<std::int64_t> dataset_area_ids(Transaction& tx, std::int64_t dataset_id) {
@@ -190,6 +103,7 @@ std::vector<std::string> dataset_grid_cells(Transaction& tx, std::int64_t datase
 }
 
 void recompute_area_taxa(Transaction& tx, std::span<const std::int64_t> area_ids) {
+  if (tx.backend() == Backend::sqlite) return recompute_area_lists(tx, area_ids);
   long long area = 0;
   soci::statement remove =
       (tx.sql().prepare << "DELETE FROM bio_area_taxa WHERE area_id = :a", soci::use(area));
@@ -208,6 +122,7 @@ void recompute_area_taxa(Transaction& tx, std::span<const std::int64_t> area_ids
 }
 
 void recompute_cell_taxa(Transaction& tx, std::span<const std::string> grid_cells) {
+  if (tx.backend() == Backend::sqlite) return recompute_cell_lists(tx, grid_cells);
   std::string cell;
   soci::statement remove =
       (tx.sql().prepare << "DELETE FROM bio_cell_taxa WHERE grid_cell = :c", soci::use(cell));
@@ -226,29 +141,33 @@ void recompute_cell_taxa(Transaction& tx, std::span<const std::string> grid_cell
 
 void remove_layer_area_taxa(Transaction& tx, std::int64_t layer_id) {
   remove_layer_area_species_lists(tx, layer_id);
+  if (tx.backend() == Backend::sqlite) return;  // the lists are SQLite's summaries
   tx.sql() << "DELETE FROM bio_area_taxa WHERE area_id IN "
               "(SELECT id FROM bio_areas WHERE layer_id = :l)",
       soci::use(layer_id);
 }
 
 void compute_layer_area_taxa(Transaction& tx, std::int64_t layer_id) {
+  std::vector<std::int64_t> areas;
+  for (const BioArea& area : list_layer_areas(tx, layer_id)) areas.push_back(area.id);
+  if (tx.backend() == Backend::sqlite) return recompute_area_lists(tx, areas);
   tx.sql()
       << insert_area_taxa_grouped() + std::string(kAreaRecordsGrouped) +
              "JOIN bio_areas a ON a.id = j.area_id "
              "WHERE a.layer_id = :l AND o.taxon_id IS NOT NULL GROUP BY j.area_id, o.taxon_id" +
              std::string(kJoinMarks),
       soci::use(layer_id);
-  std::vector<std::int64_t> areas;
-  for (const BioArea& area : list_layer_areas(tx, layer_id)) areas.push_back(area.id);
   rebuild_area_species_lists(tx, areas);
 }
 
 void copy_taxon_marks(Transaction& tx, std::int64_t taxon_id) {
+  if (tx.backend() == Backend::sqlite) return copy_marks_into_area_lists(tx, taxon_id);
   tx.sql() << std::string(kCopyMarks) + " AND t.id = :t", soci::use(taxon_id);
   rebuild_area_species_lists_of_taxon(tx, taxon_id);
 }
 
 void copy_all_taxon_marks(Transaction& tx) {
+  if (tx.backend() == Backend::sqlite) return copy_marks_into_area_lists(tx, std::nullopt);
   tx.sql() << std::string(kCopyMarks);
   rebuild_all_area_species_lists(tx);
 }

@@ -7,8 +7,9 @@
 //   what remains once they are gone (counts can be subtracted, first and last dates cannot);
 // - a layer replacement drops its old areas' rows and computes its new areas' from the joins.
 // Only records with a matched taxon count; a square holds only records with a place on the map.
-// Every function here that changes an area's rows also makes its packed species list again
-// (area_species_list.h).
+// On PostgreSQL every function here that changes an area's rows also makes its packed species
+// list again (area_species_list.h). On SQLite the summaries are the packed lists themselves
+// (migration 18), and each function here writes them through sqlite_species_summaries.h.
 #pragma once
 #include <cstdint>
 #include <span>
@@ -21,8 +22,9 @@
 namespace bsap::store {
 
 // Adds a dataset's records, just written, to the summaries (rows created, or their counts added
-// and their dates widened): on SQLite from the tally kept while writing them, on PostgreSQL by
-// grouping them in the server, where a statement per row would cost a round trip each.
+// and their dates widened): on SQLite from the tally kept while writing them, into the lists; on
+// PostgreSQL by grouping them in the server, where a statement per row would cost a round trip
+// each.
 void add_to_summaries(Transaction& tx, std::int64_t dataset_id, const SpeciesTally& tally);
 
 // The areas and squares holding a dataset's records: what to recompute once they are removed.

@@ -4,6 +4,7 @@
 #include "core/audit_chain.h"
 #include "store/area_species_list.h"
 #include "store/sqlite_occurrence_blocks.h"
+#include "store/sqlite_species_summaries.h"
 
 namespace bsap::store {
 namespace {
@@ -1381,6 +1382,30 @@ const Migration kOccurrenceBlocks{
     move_occurrence_rows_into_blocks,
 };
 
+// The species summaries on SQLite as packed lists, and bio_area_taxa and bio_cell_taxa as virtual
+// tables over them (sqlite_summary_tables.h; decision 0013 §14): an import of a million records
+// otherwise writes 700,000 summary rows, more than the issue's goal allows. An area's packed
+// species list (migration 16) holds every column of its summary rows already; each 1 km square's
+// taxa are packed into bio_cell_taxon_lists by the fill, and the row tables dropped. PostgreSQL
+// keeps its rows.
+const Migration kSummaryLists{
+    18,
+    "biodiversity hub: species summaries kept as packed lists on SQLite",
+    {},
+    {
+        R"sql(CREATE TABLE bio_cell_taxon_lists (
+  grid_cell TEXT PRIMARY KEY,
+  taxa BLOB NOT NULL
+))sql",
+        "ALTER TABLE bio_area_taxa RENAME TO bio_area_taxa_rows",
+        "ALTER TABLE bio_cell_taxa RENAME TO bio_cell_taxa_rows",
+        "CREATE VIRTUAL TABLE bio_area_taxa USING bsap_area_taxa",
+        "CREATE VIRTUAL TABLE bio_cell_taxa USING bsap_cell_taxa",
+    },
+    {},
+    move_summary_rows_into_lists,
+};
+
 void replace_all(std::string& text, std::string_view from, std::string_view to) {
   for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
     text.replace(at, from.size(), to);
@@ -1405,7 +1430,8 @@ const std::vector<Migration>& migrations() {
                                           kVolunteering,
                                           kAreaTaxaMarks,
                                           kAreaSpeciesLists,
-                                          kOccurrenceBlocks};
+                                          kOccurrenceBlocks,
+                                          kSummaryLists};
   return all;
 }
 

@@ -75,24 +75,25 @@ std::vector<SpeciesTally::AreaTaxon> SpeciesTally::area_taxa() const {
   return out;
 }
 
-std::vector<std::int64_t> SpeciesTally::area_ids() const {
-  std::vector<std::int64_t> out;
-  areas_.for_each(
-      [&](PairTable<AreaCount>::Key key, const AreaCount&) { out.push_back(key.first); });
-  std::ranges::sort(out);
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
-}
-
-std::vector<SpeciesTally::CellTaxon> SpeciesTally::cell_taxa() const {
-  std::vector<CellTaxon> out;
-  out.reserve(cell_taxa_.size());
+// Sorted by the squares' numbers, which are cheap to compare, and only the few thousand squares
+// by their codes.
+std::vector<SpeciesTally::CellTaxa> SpeciesTally::cell_taxa() const {
+  struct Entry {
+    std::int64_t cell = 0, taxon = 0, records = 0;
+  };
+  std::vector<Entry> entries;
+  entries.reserve(cell_taxa_.size());
   cell_taxa_.for_each([&](PairTable<CellCount>::Key key, const CellCount& count) {
-    out.push_back({cell_code(key.first), key.second, count.records});
+    entries.push_back({key.first, key.second, count.records});
   });
-  std::sort(out.begin(), out.end(), [](const CellTaxon& a, const CellTaxon& b) {
-    return std::tie(a.grid_cell, a.taxon_id) < std::tie(b.grid_cell, b.taxon_id);
-  });
+  std::ranges::sort(entries, {}, [](const Entry& e) { return std::pair(e.cell, e.taxon); });
+  std::vector<CellTaxa> out;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (i == 0 || entries[i].cell != entries[i - 1].cell)
+      out.push_back({cell_code(entries[i].cell), {}});
+    out.back().taxa.push_back({entries[i].taxon, entries[i].records});
+  }
+  std::ranges::sort(out, {}, &CellTaxa::grid_cell);
   return out;
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "biodata/recorded_date.h"
+#include "store/cell_taxa_list.h"
 
 namespace bsap::store {
 
@@ -94,14 +95,13 @@ class SpeciesTally {
     std::int64_t area_id = 0, taxon_id = 0, records = 0;
     std::optional<biodata::CalendarDate> first, last;
   };
-  struct CellTaxon {
+  struct CellTaxa {
     std::string grid_cell;
-    std::int64_t taxon_id = 0, records = 0;
+    std::vector<TaxonRecords> taxa;  // in taxon order
   };
-  // In key order, so that the summaries' primary keys are written in order.
+  // By area, then taxon; by square.
   std::vector<AreaTaxon> area_taxa() const;
-  std::vector<CellTaxon> cell_taxa() const;
-  std::vector<std::int64_t> area_ids() const;  // the areas it adds to, in order
+  std::vector<CellTaxa> cell_taxa() const;
 
  private:
   struct AreaCount {

@@ -73,28 +73,6 @@ void pack(BlockPacker& columns, std::span<const OccurrenceRow> rows) {
   }
 }
 
-// The import's page cache, for as long as it writes: the species summaries' upserts visit their
-// pages all over their tables, and with SQLite's default 2 MiB each visit may read back a page
-// evicted since (decision 0013 §2).
-class ImportCache {
- public:
-  explicit ImportCache(Transaction& tx) : sql_(tx.sql()) {
-    sql_ << "PRAGMA cache_size", soci::into(previous_);
-    sql_ << "PRAGMA cache_size = " + std::to_string(-kImportCacheKiB);
-  }
-  ~ImportCache() {
-    try {
-      sql_ << "PRAGMA cache_size = " + std::to_string(previous_);
-    } catch (...) {  // the connection is failing; its transaction reports that
-    }
-  }
-
- private:
-  static constexpr long long kImportCacheKiB = 128 * 1024;
-  soci::session& sql_;
-  long long previous_ = 0;
-};
-
 // A dataset's record keys are unique, as the row table's UNIQUE (dataset_id, record_key) made
 // them. The import skips a repeated key before it gets here; this keeps the store's rule for any
 // other writer, at the cost of a hash a record and one sort. Two equal hashes are confirmed
@@ -125,7 +103,7 @@ class RecordKeys {
 class SqliteSink final : public OccurrenceWriter::Sink {
  public:
   SqliteSink(Transaction& tx, std::int64_t dataset_id)
-      : cache_(tx), tx_(tx), dataset_id_(dataset_id), writer_(tx) {}
+      : tx_(tx), dataset_id_(dataset_id), writer_(tx) {}
 
   void write(std::span<const OccurrenceRow> rows) override {
     if (rows.empty()) return;
@@ -147,7 +125,6 @@ class SqliteSink final : public OccurrenceWriter::Sink {
   }
 
  private:
-  ImportCache cache_;
   Transaction& tx_;
   std::int64_t dataset_id_;
   BlockStoreWriter writer_;

@@ -20,42 +20,6 @@ namespace {
 
 namespace sa = sqlite_api;
 
-// A statement of the module's own on the connection, prepared once and reset after each use.
-class Statement {
- public:
-  Statement(sa::sqlite3* db, const char* sql) : db_(db) {
-    if (sa::sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &statement_, nullptr) !=
-        SQLITE_OK)
-      throw StoreError(std::string("reading the hub's records: ") + sa::sqlite3_errmsg(db));
-  }
-  ~Statement() { sa::sqlite3_finalize(statement_); }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-
-  Statement& bind(int index, std::int64_t value) {
-    sa::sqlite3_bind_int64(statement_, index, value);
-    return *this;
-  }
-  // Calls row() for each row, then resets the statement.
-  void each_row(const std::function<void(sa::sqlite3_stmt*)>& row) {
-    int code = SQLITE_ROW;
-    while ((code = sa::sqlite3_step(statement_)) == SQLITE_ROW) row(statement_);
-    sa::sqlite3_reset(statement_);
-    if (code != SQLITE_DONE)
-      throw StoreError(std::string("reading the hub's records: ") + sa::sqlite3_errmsg(db_));
-  }
-
- private:
-  sa::sqlite3* db_;
-  sa::sqlite3_stmt* statement_ = nullptr;
-};
-
-std::string blob_of(sa::sqlite3_stmt* st, int column) {
-  const void* data = sa::sqlite3_column_blob(st, column);
-  return std::string(static_cast<const char*>(data),
-                     static_cast<std::size_t>(sa::sqlite3_column_bytes(st, column)));
-}
-
 // A block of records: ids first_id .. first_id + records - 1, in one dataset; its nonce names
 // its columns in the cache (packed_column_cache.h).
 struct Block {
@@ -68,7 +32,7 @@ constexpr const char* kBlocksOfDataset =
     "SELECT id, dataset_id, first_id, records, nonce FROM bio_occurrence_blocks "
     "WHERE dataset_id = ? ORDER BY first_id";
 
-std::vector<Block> read_blocks(Statement& st) {
+std::vector<Block> read_blocks(ModuleStatement& st) {
   std::vector<Block> out;
   st.each_row([&](sa::sqlite3_stmt* row) {
     out.push_back({sa::sqlite3_column_int64(row, 0), sa::sqlite3_column_int64(row, 1),
@@ -101,60 +65,13 @@ PackedColumn unpack(std::string bytes, std::string_view what, std::int64_t block
 struct Table : sa::sqlite3_vtab {
   explicit Table(sa::sqlite3* connection) : db(connection) {}
   sa::sqlite3* db;
-  std::unique_ptr<Statement> all_blocks, blocks_of_dataset, column, areas_of_area, areas_of_block,
-      all_areas;
+  std::unique_ptr<ModuleStatement> all_blocks, blocks_of_dataset, column, areas_of_area,
+      areas_of_block, all_areas;
 
-  Statement& statement(std::unique_ptr<Statement>& slot, const char* sql) {
-    if (!slot) slot = std::make_unique<Statement>(db, sql);
-    return *slot;
+  ModuleStatement& statement(std::unique_ptr<ModuleStatement>& slot, const char* sql) {
+    return prepared(slot, db, sql, "reading the hub's records");
   }
 };
-
-// Runs a callback's body; an exception becomes the table's error message and SQLITE_ERROR.
-template <typename Body>
-int guarded(sa::sqlite3_vtab* table, Body body) {
-  try {
-    body();
-    return SQLITE_OK;
-  } catch (const std::exception& e) {
-    sa::sqlite3_free(table->zErrMsg);
-    table->zErrMsg = sa::sqlite3_mprintf("%s", e.what());
-    return SQLITE_ERROR;
-  }
-}
-
-template <typename T>
-int connect(sa::sqlite3* db, const char* schema, sa::sqlite3_vtab** out, char** error) {
-  int code = sa::sqlite3_declare_vtab(db, schema);
-  if (code != SQLITE_OK) {
-    *error = sa::sqlite3_mprintf("%s", sa::sqlite3_errmsg(db));
-    return code;
-  }
-  *out = new T(db);
-  return SQLITE_OK;
-}
-
-int disconnect(sa::sqlite3_vtab* table) {
-  delete static_cast<Table*>(table);
-  return SQLITE_OK;
-}
-
-// The usable equality constraint on the first of `columns` that has one, in the order given:
-// its position in `columns`, and the constraint's. SQLite checks every constraint again itself
-// (omit stays 0), so a plan needs only to find no fewer rows than the constraints allow.
-std::optional<std::pair<std::size_t, int>> equality_on(const sa::sqlite3_index_info* info,
-                                                       std::initializer_list<int> columns) {
-  std::size_t rank = 0;
-  for (int column : columns) {
-    for (int i = 0; i < info->nConstraint; ++i) {
-      const auto& c = info->aConstraint[i];
-      if (c.usable && c.iColumn == column && c.op == SQLITE_INDEX_CONSTRAINT_EQ)
-        return std::pair(rank, i);
-    }
-    ++rank;
-  }
-  return std::nullopt;
-}
 
 // ---- bio_occurrences ------------------------------------------------------------------------
 
@@ -305,7 +222,7 @@ struct OccurrenceCursor : sa::sqlite3_vtab_cursor {
 
 int occurrences_connect(sa::sqlite3* db, void*, int, const char* const*, sa::sqlite3_vtab** out,
                         char** error) {
-  return connect<Table>(db, occurrence_schema().c_str(), out, error);
+  return connect_table<Table>(db, occurrence_schema().c_str(), out, error);
 }
 
 int occurrences_best_index(sa::sqlite3_vtab*, sa::sqlite3_index_info* info) {
@@ -387,7 +304,7 @@ struct AreaCursor : sa::sqlite3_vtab_cursor {
       pairs.emplace_back(area, first_id + rows.integer(i));
   }
 
-  void read_lists(Statement& st) {
+  void read_lists(ModuleStatement& st) {
     st.each_row([&](sa::sqlite3_stmt* row) {
       add_list(sa::sqlite3_column_int64(row, 0), sa::sqlite3_column_int64(row, 1), blob_of(row, 2),
                sa::sqlite3_column_int64(row, 3));
@@ -442,7 +359,8 @@ struct AreaCursor : sa::sqlite3_vtab_cursor {
 
 int areas_connect(sa::sqlite3* db, void*, int, const char* const*, sa::sqlite3_vtab** out,
                   char** error) {
-  return connect<Table>(db, "CREATE TABLE x(area_id INTEGER, occurrence_id INTEGER)", out, error);
+  return connect_table<Table>(db, "CREATE TABLE x(area_id INTEGER, occurrence_id INTEGER)", out,
+                              error);
 }
 
 int areas_best_index(sa::sqlite3_vtab*, sa::sqlite3_index_info* info) {
@@ -499,7 +417,7 @@ const sa::sqlite3_module kOccurrencesModule = make_module({
     .create = occurrences_connect,
     .connect = occurrences_connect,
     .best_index = occurrences_best_index,
-    .disconnect = disconnect,
+    .disconnect = disconnect_table<Table>,
     .open = open_cursor<OccurrenceCursor>,
     .close = close_cursor<OccurrenceCursor>,
     .filter = occurrences_filter,
@@ -513,7 +431,7 @@ const sa::sqlite3_module kAreasModule = make_module({
     .create = areas_connect,
     .connect = areas_connect,
     .best_index = areas_best_index,
-    .disconnect = disconnect,
+    .disconnect = disconnect_table<Table>,
     .open = open_cursor<AreaCursor>,
     .close = close_cursor<AreaCursor>,
     .filter = areas_filter,

@@ -49,12 +49,6 @@ void SqliteStatement::bind_blob(int index, std::string_view bytes) {
   if (code != SQLITE_OK) fail(code);
 }
 
-void SqliteStatement::bind_rows(int index, const RowSource& rows) {
-  int code = sqlite_api::sqlite3_bind_pointer(statement_, index, const_cast<RowSource*>(&rows),
-                                              "bsap_rows", nullptr);
-  if (code != SQLITE_OK) fail(code);
-}
-
 void SqliteStatement::bind_null(int index) {
   if (int code = sqlite_api::sqlite3_bind_null(statement_, index); code != SQLITE_OK) fail(code);
 }

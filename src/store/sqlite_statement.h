@@ -16,8 +16,6 @@ struct sqlite3_stmt;
 
 namespace bsap::store {
 
-class RowSource;
-
 class SqliteStatement {
  public:
   // tx must be a transaction of the SQLite store.
@@ -32,8 +30,6 @@ class SqliteStatement {
   void bind(int index, std::string_view text);
   void bind_blob(int index, std::string_view bytes);
   void bind_null(int index);
-  // Rows read by bsap_rows(?) at this parameter (sqlite_row_source.h); not copied.
-  void bind_rows(int index, const RowSource& rows);
   // Runs the statement to its end and makes it ready to be bound and run again.
   void run();
   // Steps to the next row of a query: false at its end, when it is ready to be bound and run

@@ -9,7 +9,7 @@
 #include "store/soci_errors.h"
 #include "store/soci_store.h"
 #include "store/sqlite_occurrence_tables.h"
-#include "store/sqlite_row_source.h"
+#include "store/sqlite_summary_tables.h"
 
 namespace bsap::store {
 namespace {
@@ -43,10 +43,11 @@ class SqliteStore final : public SociStore {
       // connection's first reads of a page are most of an area's species list (decision 0013
       // §6). Address space only; pages are shared with the kernel's cache of the file.
       *sql << "PRAGMA mmap_size = " + std::to_string(kMmapBytes);
-      // The hub's records (migration 17) and bsap_rows, SQLite modules of bsap's own.
+      // The hub's records (migration 17) and its summaries (migration 18), SQLite modules of
+      // bsap's own.
       auto* db = static_cast<soci::sqlite3_session_backend*>(sql->get_backend())->conn_;
       register_occurrence_tables(db);
-      register_row_source(db);
+      register_summary_tables(db);
       return sql;
     });
   }
