@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost-dev libboost-system-dev
-  libsoci-dev libsqlite3-dev sqlite3 libpq-dev postgresql-15
+  libsoci-dev libsqlite3-dev sqlite3 libpq-dev postgresql-15 libzstd-dev
   libsodium-dev libcli11-dev libspdlog-dev libfmt-dev
   libopencc-dev opencc libkainjow-mustache-dev nlohmann-json3-dev libyaml-cpp-dev
   libzip-dev libxlsxwriter-dev libpugixml-dev libgeos-dev libproj-dev libshp-dev

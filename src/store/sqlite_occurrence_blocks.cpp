@@ -171,7 +171,7 @@ std::int64_t BlockStoreWriter::add_block(std::int64_t dataset_id, std::int64_t f
   for (std::size_t i = 0; i < columns.size(); ++i) {
     column_.bind(1, block_id);
     column_.bind(2, static_cast<std::int64_t>(i));
-    column_.bind_blob(3, columns[i]);
+    column_.bind_blob(3, compressor_.compress(columns[i]));
     column_.run();
   }
   return block_id;

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "store/column_compression.h"
 #include "store/occurrence_columns.h"
 #include "store/occurrence_sink.h"
 #include "store/sqlite_statement.h"
@@ -29,7 +30,8 @@ class BlockStoreWriter {
 
   // Takes `count` new ids and returns the first of them.
   std::int64_t take_ids(std::int64_t count);
-  // Writes a block of a dataset's records; returns the block's id.
+  // Writes a block of a dataset's records, each column compressed if that pays
+  // (column_compression.h); returns the block's id.
   std::int64_t add_block(std::int64_t dataset_id, std::int64_t first_id, std::int64_t records,
                          const PackedBlock& columns);
   // Writes which rows of a block (0 for its first record, in ascending order) an area holds.
@@ -39,6 +41,7 @@ class BlockStoreWriter {
  private:
   SqliteStatement ids_, block_, column_, area_;
   ColumnPacker rows_{ColumnKind::integer};
+  ColumnCompressor compressor_;
   std::mt19937_64 nonce_{std::random_device{}()};  // see packed_column_cache.h
 };
 

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "store/column_compression.h"
 #include "store/occurrence_columns.h"
 #include "store/packed_column_cache.h"
 #include "store/sqlite_module.h"
@@ -54,7 +55,7 @@ const Block* block_holding(const std::vector<Block>& blocks, std::int64_t id) {
 
 PackedColumn unpack(std::string bytes, std::string_view what, std::int64_t block_id) {
   try {
-    return PackedColumn(std::move(bytes));
+    return PackedColumn(packed_column_bytes(std::move(bytes)));
   } catch (const std::invalid_argument& e) {
     throw StoreError("block " + std::to_string(block_id) + " of the hub's records is damaged (" +
                      std::string(what) + "): " + e.what());
