@@ -3,13 +3,16 @@
 #include <stdexcept>
 
 #include "geo/area_index.h"
+#include "geo/grid_square_locator.h"
 #include "geo/hk_grid.h"
 #include "geo/hk_grid_projection.h"
 
 namespace bsap::hub {
 
 struct OccurrencePlacer::State {
+  explicit State(geo::HkGridProjection made) : projection(std::move(made)), squares(projection) {}
   geo::HkGridProjection projection;
+  geo::GridSquareLocator squares;       // fitted to the projection above, which it uses
   std::optional<geo::AreaIndex> index;  // none when there are no areas yet
   std::vector<std::int64_t> area_ids;   // the index's area numbers -> the store's ids
   std::vector<int> found;               // reused between queries
@@ -27,7 +30,7 @@ geo::HkGridProjection make_projection() {
 }  // namespace
 
 OccurrencePlacer::OccurrencePlacer(const std::vector<store::BioArea>& areas)
-    : state_(std::make_unique<State>(State{make_projection(), std::nullopt, {}, {}})) {
+    : state_(std::make_unique<State>(make_projection())) {
   if (areas.empty()) return;
   std::vector<geo::IndexedArea> indexed;
   for (std::size_t i = 0; i < areas.size(); ++i) {
@@ -56,8 +59,8 @@ void OccurrencePlacer::place(const biodata::Occurrence& occurrence, Placement& o
   out.area_ids.clear();
   if (!occurrence.point || occurrence.flags.has_geospatial_issue()) return;
   const LonLat& point = *occurrence.point;
-  if (auto grid = state_->projection.to_grid({point.lon, point.lat}))
-    if (auto square = geo::grid_square_of(*grid)) out.grid_cell = geo::grid_square_code(*square);
+  if (auto square = state_->squares.square_of(point))
+    out.grid_cell = geo::grid_square_code(*square);
   if (state_->index) {
     state_->index->containing(point.lon, point.lat, state_->found);
     for (int number : state_->found)
