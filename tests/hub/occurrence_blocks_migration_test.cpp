@@ -14,6 +14,7 @@
 namespace bsap::store {
 namespace {
 
+using testing::row_lines;
 using testing::TestDatabase;
 
 class OccurrenceBlocksMigrationTest : public testing::StoreTest {};
@@ -25,10 +26,6 @@ constexpr std::string_view kRecords =
 constexpr std::string_view kJoins =
     "SELECT area_id, occurrence_id FROM bio_occurrence_areas ORDER BY area_id, occurrence_id";
 
-std::vector<std::string> lines(Store& store, std::string_view query) {
-  return testing::row_lines(store, std::string(query));
-}
-
 // Schema version 16 with two datasets of records and their areas: dataset 1's ids 1-3 and 7-8
 // (4-6 were dataset 2's before its re-import gave it 9-10), and 11-12 removed since.
 void build_version_16(Store& store) {
@@ -38,16 +35,8 @@ void build_version_16(Store& store) {
     sql << "INSERT INTO bio_datasets (dataset_key, title, source, imported_at, imported_by, "
            "records_read, records_loaded, report_json) VALUES ('a', 'A', 'a.zip', '2026-11-01', "
            "'t', 5, 5, '{}'), ('b', 'B', 'b.zip', '2026-11-01', 't', 2, 2, '{}')";
-    sql << "INSERT INTO bio_layers (code, name_zh, name_en, kind, source, imported_at, "
-           "imported_by, repair_report_json) VALUES ('dcca', '區', 'DCCA', 'district', 's', "
-           "'2026-11-01', 't', '[]')";
+    testing::insert_two_areas(tx);
     const bool sqlite = tx.backend() == Backend::sqlite;
-    // POINT(1 2) as WKB: PostGIS computes the areas' geometry from it.
-    const std::string point = sqlite ? "X'0101000000000000000000F03F0000000000000040'"
-                                     : "'\\x0101000000000000000000f03f0000000000000040'";
-    sql << "INSERT INTO bio_areas (layer_id, code, name_zh, name_en, area_m2, wkb) VALUES "
-           "(1, 'P01', '大埔滘', 'Tai Po Kau', 1.5, " +
-               point + "), (1, 'P02', '米埔', 'Mai Po', 2.5, " + point + ")";
     std::string insert =
         "INSERT INTO bio_occurrences (id, dataset_id, record_key, occurrence_id, "
         "scientific_name, taxon_id, basis_of_record, event_date, year, latitude, longitude, "
@@ -82,27 +71,27 @@ TEST_P(OccurrenceBlocksMigrationTest, Migration17KeepsEveryRecordItsIdAndItsArea
   auto store = open_store(old.url());
   build_version_16(*store);
   ASSERT_EQ(store->schema_version(), 16);
-  const std::vector<std::string> records = lines(*store, kRecords);
-  const std::vector<std::string> joins = lines(*store, kJoins);
+  const std::vector<std::string> records = row_lines(*store, kRecords);
+  const std::vector<std::string> joins = row_lines(*store, kJoins);
   ASSERT_EQ(records.size(), 7u);
   ASSERT_EQ(joins.size(), 6u);
 
   EXPECT_EQ(store->migrate(), 2);  // 17, and 18 after it
-  EXPECT_EQ(lines(*store, kRecords), records);
-  EXPECT_EQ(lines(*store, kJoins), joins);
-  EXPECT_EQ(lines(*store,
-                  "SELECT id FROM bio_occurrences WHERE taxon_id IS NULL AND "
-                  "grid_cell = '7-13' ORDER BY id"),
+  EXPECT_EQ(row_lines(*store, kRecords), records);
+  EXPECT_EQ(row_lines(*store, kJoins), joins);
+  EXPECT_EQ(row_lines(*store,
+                      "SELECT id FROM bio_occurrences WHERE taxon_id IS NULL AND "
+                      "grid_cell = '7-13' ORDER BY id"),
             (std::vector<std::string>{"7", "8"}));
-  EXPECT_EQ(lines(*store,
-                  "SELECT occurrence_id FROM bio_occurrence_areas WHERE area_id = 2 "
-                  "ORDER BY occurrence_id"),
+  EXPECT_EQ(row_lines(*store,
+                      "SELECT occurrence_id FROM bio_occurrence_areas WHERE area_id = 2 "
+                      "ORDER BY occurrence_id"),
             (std::vector<std::string>{"3", "9", "10"}));
   if (GetParam() == Backend::sqlite) {
     // Blocks of contiguous ids of one dataset: 1-3, 7-8, 9-10.
-    EXPECT_EQ(lines(*store,
-                    "SELECT dataset_id, first_id, records FROM bio_occurrence_blocks "
-                    "ORDER BY first_id"),
+    EXPECT_EQ(row_lines(*store,
+                        "SELECT dataset_id, first_id, records FROM bio_occurrence_blocks "
+                        "ORDER BY first_id"),
               (std::vector<std::string>{"1|1|3", "1|7|2", "2|9|2"}));
   }
 
@@ -118,9 +107,9 @@ TEST_P(OccurrenceBlocksMigrationTest, Migration17KeepsEveryRecordItsIdAndItsArea
     SpeciesTally tally;
     writer.finish(tally);
   });
-  EXPECT_EQ(lines(*store, "SELECT id FROM bio_occurrences WHERE record_key = 'c:1'"),
+  EXPECT_EQ(row_lines(*store, "SELECT id FROM bio_occurrences WHERE record_key = 'c:1'"),
             std::vector<std::string>{"13"});
-  EXPECT_EQ(lines(*store, "SELECT area_id FROM bio_occurrence_areas WHERE occurrence_id = 13"),
+  EXPECT_EQ(row_lines(*store, "SELECT area_id FROM bio_occurrence_areas WHERE occurrence_id = 13"),
             std::vector<std::string>{"1"});
 }
 

@@ -17,6 +17,7 @@
 namespace bsap::store {
 namespace {
 
+using testing::row_lines;
 using testing::TestDatabase;
 
 constexpr std::string_view kAreaTaxa =
@@ -25,10 +26,6 @@ constexpr std::string_view kAreaTaxa =
     "ORDER BY area_id, taxon_id";
 constexpr std::string_view kCellTaxa =
     "SELECT grid_cell, taxon_id, records FROM bio_cell_taxa ORDER BY grid_cell, taxon_id";
-
-std::vector<std::string> lines(Store& store, std::string_view query) {
-  return testing::row_lines(store, std::string(query));
-}
 
 void run_sql(Store& store, const std::string& statement) {
   in_transaction(store, [&](Transaction& tx) { tx.sql() << statement; });
@@ -40,15 +37,7 @@ void build_version_17(Store& store) {
   in_transaction(store, [&](Transaction& tx) {
     testing::apply_migrations_up_to(tx, 17);
     auto& sql = tx.sql();
-    sql << "INSERT INTO bio_layers (code, name_zh, name_en, kind, source, imported_at, "
-           "imported_by, repair_report_json) VALUES ('dcca', '區', 'DCCA', 'district', 's', "
-           "'2026-11-01', 't', '[]')";
-    const std::string point = tx.backend() == Backend::sqlite
-                                  ? "X'0101000000000000000000F03F0000000000000040'"
-                                  : "'\\x0101000000000000000000f03f0000000000000040'";
-    sql << "INSERT INTO bio_areas (layer_id, code, name_zh, name_en, area_m2, wkb) VALUES "
-           "(1, 'P01', '大埔滘', 'Tai Po Kau', 1.5, " +
-               point + "), (1, 'P02', '米埔', 'Mai Po', 2.5, " + point + ")";
+    testing::insert_two_areas(tx);
     sql << "INSERT INTO bio_taxa (checklist, source_taxon_id, scientific_name, canonical_name, "
            "name_zh, name_en, establishment, iucn_category, sensitivity) VALUES "
            "('c', 't1', 'Cuora trifasciata (Bell, 1825)', 'Cuora trifasciata', '金錢龜', "
@@ -85,21 +74,21 @@ class SummaryListsMigrationTest : public testing::StoreTest {
 
 TEST_P(SummaryListsMigrationTest, Migration18KeepsEverySummaryRow) {
   Store& store = *store17_;
-  const std::vector<std::string> areas = lines(store, kAreaTaxa);
-  const std::vector<std::string> cells = lines(store, kCellTaxa);
+  const std::vector<std::string> areas = row_lines(store, kAreaTaxa);
+  const std::vector<std::string> cells = row_lines(store, kCellTaxa);
   ASSERT_EQ(areas.size(), 3u);
   ASSERT_EQ(cells.size(), 3u);
 
   EXPECT_EQ(store.migrate(), 1);
-  EXPECT_EQ(lines(store, kAreaTaxa), areas);
-  EXPECT_EQ(lines(store, kCellTaxa), cells);
+  EXPECT_EQ(row_lines(store, kAreaTaxa), areas);
+  EXPECT_EQ(row_lines(store, kCellTaxa), cells);
   EXPECT_EQ(areas[1], "1|3|1|-|-|Acridotheres cristatellus|八哥|Crested myna\tname||unknown|0");
   if (GetParam() == Backend::sqlite) {
-    EXPECT_EQ(lines(store, "SELECT COUNT(*) FROM bio_cell_taxon_lists"),
+    EXPECT_EQ(row_lines(store, "SELECT COUNT(*) FROM bio_cell_taxon_lists"),
               std::vector<std::string>{"2"});
-    EXPECT_EQ(lines(store,
-                    "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('bio_area_taxa_rows', "
-                    "'bio_cell_taxa_rows')"),
+    EXPECT_EQ(row_lines(store,
+                        "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('bio_area_taxa_rows', "
+                        "'bio_cell_taxa_rows')"),
               std::vector<std::string>{"0"});
   }
 }
@@ -109,23 +98,23 @@ TEST_P(SummaryListsMigrationTest, Migration18KeepsEverySummaryRow) {
 TEST_P(SummaryListsMigrationTest, TheTablesAnswerEachWayIn) {
   Store& store = *store17_;
   store.migrate();
-  EXPECT_EQ(lines(store,
-                  "SELECT taxon_id, records FROM bio_area_taxa WHERE area_id = 1 "
-                  "ORDER BY taxon_id"),
+  EXPECT_EQ(row_lines(store,
+                      "SELECT taxon_id, records FROM bio_area_taxa WHERE area_id = 1 "
+                      "ORDER BY taxon_id"),
             (std::vector<std::string>{"1|2", "3|1"}));
-  EXPECT_EQ(lines(store, "SELECT taxon_id FROM bio_cell_taxa WHERE grid_cell = '7-13'"),
+  EXPECT_EQ(row_lines(store, "SELECT taxon_id FROM bio_cell_taxa WHERE grid_cell = '7-13'"),
             std::vector<std::string>{"2"});
   for (std::string_view none : {"SELECT * FROM bio_area_taxa WHERE area_id = 99",
                                 "SELECT * FROM bio_area_taxa WHERE "
                                 "area_id = NULL",
                                 "SELECT * FROM bio_cell_taxa WHERE grid_cell = '9-9'",
                                 "SELECT * FROM bio_cell_taxa WHERE grid_cell = NULL"})
-    EXPECT_TRUE(lines(store, none).empty()) << none;
-  EXPECT_EQ(lines(store, "SELECT DISTINCT area_id FROM bio_area_taxa WHERE taxon_id = 2"),
+    EXPECT_TRUE(row_lines(store, none).empty()) << none;
+  EXPECT_EQ(row_lines(store, "SELECT DISTINCT area_id FROM bio_area_taxa WHERE taxon_id = 2"),
             std::vector<std::string>{"2"});
-  EXPECT_EQ(lines(store,
-                  "SELECT grid_cell, COUNT(*) FROM bio_cell_taxa GROUP BY grid_cell "
-                  "ORDER BY grid_cell DESC"),
+  EXPECT_EQ(row_lines(store,
+                      "SELECT grid_cell, COUNT(*) FROM bio_cell_taxa GROUP BY grid_cell "
+                      "ORDER BY grid_cell DESC"),
             (std::vector<std::string>{"7-13|1", "7-12|2"}));
 }
 
@@ -152,11 +141,11 @@ TEST_P(SummaryListsMigrationTest, AnImportAddsToTheMigratedLists) {
     tally_rows(tally, rows);
     writer.finish(tally);
   });
-  EXPECT_EQ(lines(store,
-                  "SELECT area_id, taxon_id, records, first_date, last_date "
-                  "FROM bio_area_taxa WHERE taxon_id = 1 ORDER BY area_id"),
+  EXPECT_EQ(row_lines(store,
+                      "SELECT area_id, taxon_id, records, first_date, last_date "
+                      "FROM bio_area_taxa WHERE taxon_id = 1 ORDER BY area_id"),
             (std::vector<std::string>{"1|1|4|2018|2025-01-02", "2|1|1|2018|2018"}));
-  EXPECT_EQ(lines(store, kCellTaxa),
+  EXPECT_EQ(row_lines(store, kCellTaxa),
             (std::vector<std::string>{"7-12|1|4", "7-12|3|1", "7-13|2|2", "8-1|1|1"}));
   in_transaction(store, [](Transaction& tx) {
     const auto species = area_species(tx, 2);
@@ -178,7 +167,7 @@ TEST_P(SqliteSummaryTablesTest, TheTablesAreReadOnlyAndRefuseADamagedList) {
   EXPECT_THROW(run_sql(store, "INSERT INTO bio_area_taxa (area_id) VALUES (1)"), StoreError);
   run_sql(store, "UPDATE bio_cell_taxon_lists SET taxa = X'4902' WHERE grid_cell = '7-13'");
   try {
-    lines(store, kCellTaxa);
+    row_lines(store, kCellTaxa);
     ADD_FAILURE() << "a damaged list was read";
   } catch (const StoreError& e) {
     EXPECT_NE(std::string(e.what()).find("the species of square 7-13 is damaged"),
@@ -186,7 +175,7 @@ TEST_P(SqliteSummaryTablesTest, TheTablesAreReadOnlyAndRefuseADamagedList) {
         << e.what();
   }
   run_sql(store, "UPDATE bio_area_species_lists SET species = '2\n1' WHERE area_id = 2");
-  EXPECT_THROW(lines(store, "SELECT * FROM bio_area_taxa WHERE area_id = 2"), StoreError);
+  EXPECT_THROW(row_lines(store, "SELECT * FROM bio_area_taxa WHERE area_id = 2"), StoreError);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, SummaryListsMigrationTest,

@@ -131,10 +131,10 @@ std::string text_of(const soci::row& row, std::size_t i) {
 
 }  // namespace
 
-std::vector<std::string> row_lines(Store& store, const std::string& query) {
+std::vector<std::string> row_lines(Store& store, std::string_view query) {
   std::vector<std::string> out;
   in_transaction(store, [&](Transaction& tx) {
-    soci::rowset<soci::row> rows = (tx.sql().prepare << query);
+    soci::rowset<soci::row> rows = (tx.sql().prepare << std::string(query));
     for (const soci::row& row : rows) {
       std::string line;
       for (std::size_t i = 0; i < row.size(); ++i) {
@@ -145,6 +145,19 @@ std::vector<std::string> row_lines(Store& store, const std::string& query) {
     }
   });
   return out;
+}
+
+void insert_two_areas(Transaction& tx) {
+  tx.sql() << "INSERT INTO bio_layers (code, name_zh, name_en, kind, source, imported_at, "
+              "imported_by, repair_report_json) VALUES ('dcca', '區', 'DCCA', 'district', 's', "
+              "'2026-11-01', 't', '[]')";
+  // POINT(1 2) as WKB.
+  const std::string point = tx.backend() == Backend::sqlite
+                                ? "X'0101000000000000000000F03F0000000000000040'"
+                                : "'\\x0101000000000000000000f03f0000000000000040'";
+  tx.sql() << "INSERT INTO bio_areas (layer_id, code, name_zh, name_en, area_m2, wkb) VALUES "
+              "(1, 'P01', '大埔滘', 'Tai Po Kau', 1.5, " +
+                  point + "), (1, 'P02', '米埔', 'Mai Po', 2.5, " + point + ")";
 }
 
 void apply_migrations_up_to(Transaction& tx, int version) {

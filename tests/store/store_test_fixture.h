@@ -53,7 +53,12 @@ std::string backend_name(const ::testing::TestParamInfo<Backend>& info);
 
 // Every row of a query as "v1|v2|…", in the query's order; NULL as "-", numbers as
 // std::to_string writes them, so that both backends' rows compare as text.
-std::vector<std::string> row_lines(Store& store, const std::string& query);
+std::vector<std::string> row_lines(Store& store, std::string_view query);
+
+// The hub's test areas, for tests that build a database by hand: layer 1 "dcca" with area 1
+// "P01" (Tai Po Kau) and area 2 "P02" (Mai Po), each a point's WKB (PostGIS derives their
+// geometry from it).
+void insert_two_areas(Transaction& tx);
 
 // Applies migrations 1 to `version` to an empty database as Store::migrate does (statements,
 // fill, the schema_migrations record), for tests of a database as an older bsap left it.
