@@ -175,6 +175,32 @@ TEST_P(SpeciesSummaryTest, MatchTheRecordsAfterAReimportWithDifferentRecords) {
   expect_summaries_match_the_records();
 }
 
+// A dataset over 36 squares (the first `count` of them), more than are recomputed one by one: its
+// re-import recomputes them in one grouped pass over the records
+// (store/sqlite_species_summaries.cpp), beside another dataset's records in some of them.
+std::string records_over_squares(const std::string& prefix, int first_year, int count = 36) {
+  const char* const names[] = {"Cuora trifasciata", "Milvus migrans", "Hoplobatrachus rugulosus"};
+  std::string rows;
+  for (int i = 0; i < 6; ++i)
+    for (int j = 0; j < 6; ++j) {
+      const int n = i * 6 + j;
+      if (n >= count) return rows;
+      rows += prefix + std::to_string(n) + "\t" + names[n % 3] + "\tHumanObservation\t" +
+              std::to_string(first_year + n % 5) + "-01-01\t" + std::to_string(22.40 + 0.01 * i) +
+              "\t" + std::to_string(114.10 + 0.0105 * j) + "\n";
+    }
+  return rows;
+}
+
+TEST_P(SpeciesSummaryTest, MatchTheRecordsAfterAReimportOverManySquares) {
+  import_dcca();
+  import_dataset("a", records_over_squares("a:", 2001));
+  import_dataset("b", kOtherDataset + records_over_squares("b:", 1990, 10));
+  EXPECT_GT(lines("SELECT DISTINCT grid_cell FROM bio_cell_taxa").size(), 16u);
+  import_dataset("a", kFirstVersion);
+  expect_summaries_match_the_records();
+}
+
 TEST_P(SpeciesSummaryTest, MatchTheRecordsAfterALayerIsImportedOrReplaced) {
   import_dataset("a", kFirstVersion);
   EXPECT_EQ(count_rows("bio_area_taxa"), 0);
